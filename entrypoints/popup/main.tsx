@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Ajar</p>, document.getElementById('app')!);

@@ -19,6 +19,8 @@ export const DatasetEvidenceSchema = z.object({
   reason: z.string(),
   gated: z.enum(['none', 'auto', 'manual', 'unknown']),
   source: SourceSchema,
+  /** How the dataset's own Hub record fetch went (absent when it was not asked for). */
+  hubStatus: HubStatusSchema.optional(),
 });
 export type DatasetEvidence = z.infer<typeof DatasetEvidenceSchema>;
 
@@ -29,6 +31,10 @@ export const BaseModelEvidenceSchema = z.object({
   license: LicenseAssessmentSchema.nullable(),
   hubStatus: HubStatusSchema,
   source: SourceSchema,
+  /** The model this one is a base of: the evaluated model for direct bases, a base for bases of bases. */
+  via: z.string().optional(),
+  /** 1 for a direct base, 2 for a base of a base, ... */
+  depth: z.number().int().optional(),
 });
 export type BaseModelEvidence = z.infer<typeof BaseModelEvidenceSchema>;
 
@@ -49,6 +55,8 @@ export const ModelEvidenceSchema = z.object({
       }),
       assessment: LicenseAssessmentSchema,
       source: SourceSchema,
+      /** Set when the model declares no licence and the assessment is its base model's (that base's id). */
+      inheritedFrom: z.string().optional(),
     })
     .nullable(),
   gated: z.enum(['none', 'auto', 'manual', 'unknown']),
@@ -71,5 +79,7 @@ export const ModelEvidenceSchema = z.object({
   libraryName: z.string().nullable(),
   tags: z.array(z.string()),
   sources: z.array(SourceSchema),
+  /** Caveats met while gathering (licence inherited, lists truncated, card unreadable...), in plain words. */
+  notes: z.array(z.string()).optional(),
 });
 export type ModelEvidence = z.infer<typeof ModelEvidenceSchema>;

@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+/**
+ * ajar CLI: the same lib/ evaluation as the extension, from a terminal.
+ *   ajar check <org/name | Hugging Face URL | known model name> [--json] [--offline] [--hf-endpoint URL] [--no-cache]
+ * Exit codes: 0 a verdict (whatever the label), 2 bad usage, 3 model not found / Hub unreachable with nothing in the pack.
+ */
+import { parseArgs } from 'node:util';
+import { loadKnowledge } from '../lib/knowledge';
+import { createHubClient } from '../lib/hub/client';
+import { checkModel } from '../lib/check';
+import { createFileCache } from './hub-file-cache';
+import { renderVerdict } from './render';
+
+const USAGE = `Usage:
+  ajar check <org/name | https://huggingface.co/org/name | "model name"> [--json] [--offline] [--hf-endpoint URL] [--no-cache]
+
+  --json          print one JSON object (the verdict) on stdout
+  --offline       use the bundled knowledge pack only; never contact the Hub
+  --hf-endpoint   Hub base URL (default: $HF_ENDPOINT or https://huggingface.co)
+  --no-cache      do not read or write the response cache (~/.cache/ajar)
+Environment: HF_ENDPOINT, HF_TOKEN (sent only to the Hub, for gated repos), AJAR_CACHE_DIR.`;
+
+function fail(code: number, message: string): never {
+  process.stderr.write(`ajar: ${message}\n`);
+  process.exit(code);
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        offline: { type: 'boolean', default: false },
+        'hf-endpoint': { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    fail(2, `${(e as Error).message}\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  if (command !== 'check') fail(2, command ? `unknown command "${command}"\n${USAGE}` : USAGE);
+  if (rest.length !== 1) fail(2, `check takes exactly one model (got ${rest.length})\n${USAGE}`);
+
+  const endpoint = values['hf-endpoint'] ?? process.env.HF_ENDPOINT ?? 'https://huggingface.co';
+  try {
+    const u = new URL(endpoint);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('not http(s)');
+  } catch {
+    fail(2, `--hf-endpoint must be an http(s) URL, got "${endpoint}"`);
+  }
+
+  const knowledge = loadKnowledge();
+  const hub = values.offline
+    ? null
+    : createHubClient({
+        endpoint,
+        fetch: globalThis.fetch,
+        token: process.env.HF_TOKEN || undefined,
+        cache: values['no-cache'] ? undefined : createFileCache(),
+      });
+  const result = await checkModel(rest[0]!, { knowledge, hub, now: () => new Date() });
+  if (!result.ok) fail(result.error === 'bad-query' ? 2 : 3, result.message);
+  if (values.json) process.stdout.write(`${JSON.stringify(result.verdict, null, 2)}\n`);
+  else process.stdout.write(renderVerdict(result.verdict));
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => fail(1, `internal error: ${e instanceof Error ? e.message : String(e)}`),
+);

@@ -58,7 +58,7 @@ export function renderVerdict(v: Verdict): string {
   }
   if (v.osaid.blockers.length) {
     out.push(bold('  Blockers'));
-    for (const b of v.osaid.blockers) out.push(`    - ${b.text}${b.clause ? `\n      "${b.clause.quote}"` : ''}${src(b.sources)}`);
+    for (const b of v.osaid.blockers) out.push(`    - ${b.text}${b.clause ? `\n      ${b.clause.quote}` : ''}${src(b.sources)}`);
   }
   out.push('');
 
@@ -68,7 +68,7 @@ export function renderVerdict(v: Verdict): string {
     out.push(`  ${v.license.reason}`);
     for (const c of v.license.clauses) {
       out.push(`  ${c.ref} — ${c.restriction} [breaks: ${c.freedoms.join(', ')}]`);
-      out.push(`    "${c.quote}"${src([c.source])}`);
+      out.push(`    ${c.quote}${src([c.source])}`);
     }
   } else {
     out.push(bold('Licence: unknown') + ' (none declared, and no expert record names one)');

@@ -35,7 +35,7 @@ export function FreedomsTable({ verdict }: { verdict: Verdict }) {
                   {fr.reasons.map((r, i) => (
                     <li key={i}>
                       {r.text}
-                      {r.clause && <blockquote>“{r.clause.quote}”</blockquote>}
+                      {r.clause && <blockquote>{r.clause.quote}</blockquote>}
                       <SourceLinks sources={r.sources} />
                     </li>
                   ))}

@@ -97,7 +97,7 @@ export function VerdictView({ verdict, onRefresh }: { verdict: Verdict; onRefres
                 {v.license.clauses.map((c, i) => (
                   <li key={i}>
                     <strong>{c.ref}</strong>: {c.restriction} (breaks {c.freedoms.join(', ')})
-                    <blockquote>“{c.quote}”</blockquote>
+                    <blockquote>{c.quote}</blockquote>
                     <SourceLinks sources={[c.source]} />
                   </li>
                 ))}

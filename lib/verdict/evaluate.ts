@@ -63,11 +63,12 @@ function indexLinks(rec: IndexRecord, dim: string): Source[] {
  * A MOT component counts as released when the record lists it as included with an open licence
  * (after MOT's licence inheritance, see lib/knowledge/mof.ts). "unlicensed" or a restrictive licence does not.
  */
-function motComponentLicense(rec: MotRecord, name: string): { license: string | null; path: string | null; included: boolean } | null {
+function motComponentLicense(rec: MotRecord, name: string): { license: string | null; released: string | null; path: string | null; included: boolean } | null {
   const c = rec.components.find((x) => x.name.toLowerCase() === name.toLowerCase());
   if (!c) return null;
   const open = c.included && (c.fit === 'type-appropriate' || c.fit === 'open-other-type');
-  return { license: open ? c.effectiveLicense : null, path: c.path, included: c.included };
+  // `released`: the licence it is released under, open or not (availability is a separate question from openness).
+  return { license: open ? c.effectiveLicense : null, released: c.included ? c.effectiveLicense : null, path: c.path, included: c.included };
 }
 
 function chooseLicense(evidence: ModelEvidence | null, index: IndexRecord[], mot: MotRecord[]): ChosenLicense | null {
@@ -76,9 +77,10 @@ function chooseLicense(evidence: ModelEvidence | null, index: IndexRecord[], mot
   }
   // Offline (or no licence on the Hub): an exact expert record may name the licence.
   for (const rec of mot) {
-    if (rec.distributionLicense) {
+    const lic = rec.distributionLicense ?? motComponentLicense(rec, 'Model parameters (Final)')?.released ?? null;
+    if (lic) {
       return {
-        assessment: assessLicense({ license: rec.distributionLicense, licenseName: rec.distributionLicense }),
+        assessment: assessLicense({ license: lic, licenseName: lic }),
         from: `Model Openness Tool record "${rec.name}"`,
         sources: [rec.source],
       };
@@ -116,16 +118,17 @@ function parametersFinding(evidence: ModelEvidence | null, index: IndexRecord[],
   }
   for (const rec of index) {
     const cls = indexClass(rec, 'weights_endmodel');
-    if (cls === 'open') return { status: 'available', evidence: [{ text: `European Open Source AI Index: end-model weights "open" (${rec.name}).`, sources: indexLinks(rec, 'weights_endmodel') }] };
-    if (cls === 'closed') return { status: 'missing', evidence: [{ text: `European Open Source AI Index: end-model weights "closed" (${rec.name}).`, sources: indexLinks(rec, 'weights_endmodel') }] };
-    if (cls === 'partial') found.push({ text: `European Open Source AI Index: end-model weights "partial" (${rec.name}).`, sources: indexLinks(rec, 'weights_endmodel') });
+    // The index rates access, not mere existence: "partial" weights are downloadable with conditions, and
+    // "closed" can mean gated or restrictively licensed, so it is not proof that no weights exist.
+    if (cls === 'open' || cls === 'partial') return { status: 'available', evidence: [{ text: `European Open Source AI Index: end-model weights "${cls}" (${rec.name}).`, sources: indexLinks(rec, 'weights_endmodel') }] };
+    if (cls === 'closed') found.push({ text: `European Open Source AI Index: end-model weights "closed" (${rec.name}); whether they can be downloaded at all is not recorded.`, sources: indexLinks(rec, 'weights_endmodel') });
   }
   for (const rec of mot) {
     const c = motComponentLicense(rec, 'Model parameters (Final)');
-    if (c?.license) {
+    if (c?.released) {
       return {
         status: 'available',
-        evidence: [{ text: `Model Openness Tool: final parameters released under ${c.license} (${rec.name}).`, sources: [rec.source, ...(c.path ? [{ title: 'parameters', url: c.path }] : [])] }],
+        evidence: [{ text: `Model Openness Tool: final parameters released under ${c.released} (${rec.name}).`, sources: [rec.source, ...(c.path ? [{ title: 'parameters', url: c.path }] : [])] }],
       };
     }
   }
@@ -437,7 +440,7 @@ export function evaluate(input: EvaluateInput): Verdict {
   // Definite blockers only: a restricting clause, no weights, or components an exact record says are closed.
   const blockers: Reason[] = [];
   for (const f of FREEDOMS) {
-    for (const r of freedoms[f].reasons) if (r.clause && freedoms[f].status === 'restricted') blockers.push({ ...r, text: `${f}: ${r.text}` });
+    for (const r of freedoms[f].reasons) if (r.clause && freedoms[f].status === 'restricted') blockers.push({ ...r, text: `${f} (licence clause): ${r.text}` });
   }
   if (liveEvidence?.gated === 'manual') blockers.push({ text: 'use: access needs the owner\'s approval (manual gating).', sources: [hubSource(liveEvidence)] });
   if (lic?.assessment.status === 'restricted' && blockers.length === 0) {

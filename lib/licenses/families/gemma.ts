@@ -13,7 +13,8 @@ export const gemma: LicenseFamily = defineFamily({
   name: 'Gemma Terms of Use',
   recognise: {
     hubIds: ['gemma'],
-    names: [named('(?:google-)?gemma')],
+    // Not "gemma-4" and later: those releases are Apache-2.0.
+    names: [named('(?:google-)?gemma(?![-.]?\\d)')],
     links: [/^ai\.google\.dev\/gemma\/terms$/],
   },
   reason: 'Google terms of use, not OSI-approved: a prohibited-use policy binds every use and must be passed downstream',

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { vi } from 'vitest';
-vi.mock('../../../lib/licenses', () => import('./_temp-licenses-mock')); // TEMP
 import { hubUrls, type HubResult } from '../../../lib/hub/client';
 import { DatasetInfoSchema, ModelInfoSchema, type DatasetInfo, type ModelInfo } from '../../../lib/hub/schemas';
 import {

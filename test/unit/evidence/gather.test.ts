@@ -1,6 +1,4 @@
 // @vitest-environment node
-import { vi } from 'vitest';
-vi.mock('../../../lib/licenses', () => import('./_temp-licenses-mock')); // TEMP
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHubClient, type HubClient } from '../../../lib/hub/client';
 import { createMemoryCache } from '../../../lib/hub/memory-cache';

@@ -280,7 +280,11 @@ export function createHubClient(options: HubClientOptions): HubClient {
   const backoffBaseMs = options.backoffBaseMs ?? 500;
   const random = options.random ?? Math.random;
   const cache = options.cache;
-  const token = options.token;
+  // The token goes to the endpoint only, and never in clear text to a remote host (http is fine for
+  // a local stand-in or mirror on loopback).
+  const endpointUrl = new URL(endpoint);
+  const loopback = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i.test(endpointUrl.hostname);
+  const token = options.token && (endpointUrl.protocol === 'https:' || loopback) ? options.token : undefined;
   // Cache keys carry the endpoint and whether a token was used: a token may see what anonymous calls do not.
   const keyPrefix = `${endpoint}|${token ? 'auth' : 'anon'}|`;
 

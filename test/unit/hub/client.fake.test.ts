@@ -109,6 +109,15 @@ describe('HubClient with a fake fetch', () => {
     expect(new Headers(b.calls[0]!.init?.headers).get('authorization')).toBeNull();
   });
 
+  it('never sends the token in clear text to a remote host, but does to loopback', async () => {
+    const remote = harness(() => jsonResponse(T5), { token: 'hf_secret', endpoint: 'http://mirror.example' });
+    await remote.client.model('a/b');
+    expect(new Headers(remote.calls[0]!.init?.headers).get('authorization')).toBeNull();
+    const local = harness(() => jsonResponse(T5), { token: 'hf_secret', endpoint: 'http://127.0.0.1:8080' });
+    await local.client.model('a/b');
+    expect(new Headers(local.calls[0]!.init?.headers).get('authorization')).toBe('Bearer hf_secret');
+  });
+
   it.each([401, 403, 404, 410])('maps %i to not-found without retrying', async (status) => {
     const { client, calls } = harness(() => jsonResponse({ error: 'Repository not found' }, status));
     const r = await client.model('a/b');

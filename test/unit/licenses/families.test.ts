@@ -180,7 +180,7 @@ describe('licence families', () => {
         { license: spdx },
         { license: id },
         { license: 'other', licenseName: f.name },
-        { license: 'other', licenseName: `CC ${path!.replace('BY-', 'BY-')} ${version}` },
+        { license: 'other', licenseName: `CC ${path} ${version}` },
         { license: 'other', licenseLink: `https://creativecommons.org/licenses/${path!.toLowerCase()}/${version}/legalcode` },
       ]) {
         expect(familyIdOf(decl), JSON.stringify(decl)).toBe(id);

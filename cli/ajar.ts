@@ -20,8 +20,9 @@ const USAGE = `Usage:
   --no-cache      do not read or write the response cache (~/.cache/ajar)
 Environment: HF_ENDPOINT, HF_TOKEN (sent only to the Hub, for gated repos), AJAR_CACHE_DIR.`;
 
+/** Errors are one line on stderr; stdout stays clean for --json. */
 function fail(code: number, message: string): never {
-  process.stderr.write(`ajar: ${message}\n`);
+  process.stderr.write(`ajar: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
   process.exit(code);
 }
 
@@ -40,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (e) {
-    fail(2, `${(e as Error).message}\n${USAGE}`);
+    fail(2, `${(e as Error).message} (see ajar --help)`);
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -48,10 +49,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...rest] = positionals;
-  if (command !== 'check') fail(2, command ? `unknown command "${command}"\n${USAGE}` : USAGE);
-  if (rest.length !== 1) fail(2, `check takes exactly one model (got ${rest.length})\n${USAGE}`);
+  if (command !== 'check') fail(2, command ? `unknown command "${command}" (see ajar --help)` : 'no command given (see ajar --help)');
+  if (rest.length !== 1) fail(2, `check takes exactly one model, got ${rest.length} (see ajar --help)`);
 
-  const endpoint = values['hf-endpoint'] ?? process.env.HF_ENDPOINT ?? 'https://huggingface.co';
+  const endpoint = values['hf-endpoint'] ?? (process.env.HF_ENDPOINT || 'https://huggingface.co');
   try {
     const u = new URL(endpoint);
     if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('not http(s)');
@@ -76,6 +77,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (e: unknown) => fail(1, `internal error: ${e instanceof Error ? e.message : String(e)}`),
 );

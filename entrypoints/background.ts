@@ -12,15 +12,17 @@ const hubEndpointItem = storage.defineItem<string>('local:hubEndpoint', { fallba
 export default defineBackground(() => {
   const knowledge = loadKnowledge();
   const cache = createIdbCache();
-  let hub: { endpoint: string; client: HubClient } | null = null;
+  let hub: { endpoint: string; client: HubClient; refreshing: HubClient } | null = null;
 
-  async function hubClient(): Promise<HubClient> {
+  /** The Hub client for the configured endpoint; `refresh` gives one that treats every cache entry as stale. */
+  async function hubClient(refresh: boolean): Promise<HubClient> {
     const parsed = HubEndpointSchema.safeParse(await hubEndpointItem.getValue());
     const endpoint = parsed.success ? parsed.data : DEFAULT_HUB_ENDPOINT;
     if (!hub || hub.endpoint !== endpoint) {
-      hub = { endpoint, client: createHubClient({ endpoint, fetch: (...a) => fetch(...a), cache }) };
+      const make = (ttlMs?: number) => createHubClient({ endpoint, fetch: (...a) => fetch(...a), cache, ttlMs });
+      hub = { endpoint, client: make(), refreshing: make(0) };
     }
-    return hub.client;
+    return refresh ? hub.refreshing : hub.client;
   }
 
   browser.runtime.onMessage.addListener((raw: unknown, sender): Promise<CheckModelResponse> | undefined => {
@@ -31,8 +33,7 @@ export default defineBackground(() => {
     if (!msg.success) return Promise.resolve({ ok: false, error: 'bad-query', message: 'Malformed request.' });
     return (async (): Promise<CheckModelResponse> => {
       try {
-        const client = await hubClient();
-        if (msg.data.refresh) await cache.clear();
+        const client = await hubClient(msg.data.refresh === true);
         const result = await checkModel(msg.data.query, { knowledge, hub: client, now: () => new Date() });
         return result.ok ? { ok: true, verdict: result.verdict } : { ok: false, error: result.error, message: result.message };
       } catch (e) {

@@ -72,8 +72,21 @@ function motComponentLicense(rec: MotRecord, name: string): { license: string | 
 }
 
 function chooseLicense(evidence: ModelEvidence | null, index: IndexRecord[], mot: MotRecord[]): ChosenLicense | null {
+  // A derivative cannot relax its base model's licence: on a conflict, the base's terms are the ones that bind.
+  const conflictBase = evidence?.inheritanceConflict
+    ? evidence.baseModels.find((b) => b.id.toLowerCase() === evidence.inheritanceConflict!.baseId.toLowerCase() && b.license)
+    : undefined;
+  if (evidence && conflictBase?.license) {
+    const declared = evidence.license?.assessment;
+    return {
+      assessment: conflictBase.license,
+      from: `base model ${conflictBase.id} (the declared ${declared?.id ?? declared?.input ?? 'licence'} cannot relax it)`,
+      sources: [conflictBase.source, ...(evidence.license ? [evidence.license.source] : [])],
+    };
+  }
   if (evidence?.license) {
-    return { assessment: evidence.license.assessment, from: 'Hugging Face Hub record', sources: [evidence.license.source] };
+    const inherited = evidence.license.inheritedFrom;
+    return { assessment: evidence.license.assessment, from: inherited ? `base model ${inherited} (no licence declared; inherited)` : 'Hugging Face Hub record', sources: [evidence.license.source] };
   }
   // Offline (or no licence on the Hub): an exact expert record may name the licence.
   for (const rec of mot) {
@@ -423,6 +436,21 @@ function dedupeSources(all: Source[]): Source[] {
   return out;
 }
 
+/** One line for restricted weights: which licence, which freedoms, and the clause that matters most. */
+function restrictedSummary(lic: ChosenLicense | null, evidence: ModelEvidence | null): string {
+  if (!lic || lic.assessment.status !== 'restricted') {
+    return evidence?.gated === 'manual'
+      ? 'Weights available only with the owner\'s approval (manual gating).'
+      : 'Weights available under restrictive terms.';
+  }
+  const a = lic.assessment;
+  const restricted = FREEDOMS.filter((f) => a.freedoms[f] === 'restricted');
+  // A clause restricting use usually decides whether someone may rely on the model at all.
+  const key = a.clauses.find((c) => c.freedoms.includes('use')) ?? a.clauses[0];
+  const conflict = evidence?.inheritanceConflict ? ` Its declared licence conflicts with its base: ${evidence.inheritanceConflict.reason}` : '';
+  return `Weights available, but the ${a.name ?? a.input} restricts ${restricted.join(', ') || 'the freedoms'}${key ? ` (${key.ref}: ${key.restriction})` : ''}.${conflict}`;
+}
+
 /** Turn gathered evidence and expert records into a verdict. Pure: same input, same verdict. */
 export function evaluate(input: EvaluateInput): Verdict {
   const { evidence, expert } = input;
@@ -528,8 +556,7 @@ export function evaluate(input: EvaluateInput): Verdict {
     summary = `Open weights under ${lic?.assessment.name ?? 'an open licence'}, but ${osaidVerdict === 'fail' ? 'it does not meet' : 'it is not shown to meet'} OSAID 1.0.`;
   } else if (params.status === 'available' && openWeights.status === 'no') {
     label = 'restricted-weights';
-    const firstClause = blockers.find((b) => b.clause);
-    summary = `Weights available under restrictive terms${firstClause ? `: ${firstClause.text}` : lic ? ` (${lic.assessment.name ?? lic.assessment.input})` : ''}.`;
+    summary = restrictedSummary(lic, liveEvidence);
   } else {
     label = 'unknown';
     summary = osaidVerdict === 'fail' ? `Does not meet OSAID 1.0 (${osaidReason}); the state of its weights is unknown.` : 'Not enough evidence for a label.';

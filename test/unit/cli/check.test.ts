@@ -31,10 +31,10 @@ beforeAll(async () => {
   hub = await startHubStandIn({
     ...fx,
     faults: {
-      '/api/models/ajar-fixtures/server-error': { status: 500, body: '{"error":"boom"}' },
-      '/api/models/ajar-fixtures/html-page': { status: 200, body: '<!doctype html><html><body>Hi</body></html>', contentType: 'text/html' },
-      '/api/models/ajar-fixtures/rate-limited': { status: 429, body: '{"error":"slow down"}', headers: { RateLimit: '"api";r=0;t=1' } },
-      '/api/models/EleutherAI/pythia-6.9b': { status: 503, body: 'unavailable' },
+      '/api/models/ajar-fixtures/server-error': { kind: 'status', status: 500, body: '{"error":"boom"}' },
+      '/api/models/ajar-fixtures/html-page': { kind: 'body', body: '<!doctype html><html><body>Hi</body></html>', contentType: 'text/html' },
+      '/api/models/ajar-fixtures/rate-limited': { kind: 'status', status: 429, body: '{"error":"slow down"}', headers: { RateLimit: '"api";r=0;t=1' } },
+      '/api/models/EleutherAI/pythia-6.9b': { kind: 'status', status: 503, body: 'unavailable' },
     },
   });
 });
@@ -117,17 +117,26 @@ describe('ajar check', { timeout: 30_000 }, () => {
     expect(r.stderr).toMatch(/unreachable|connect|reach/i);
   });
 
-  it.each(['ajar-fixtures/server-error', 'ajar-fixtures/html-page'])('gives a clear error, not a crash, for %s', async (id) => {
+  it.each([
+    ['ajar-fixtures/server-error', /500/],
+    ['ajar-fixtures/html-page', /HTML|JSON/i],
+  ])('gives a clear error, not a crash, for %s', async (id, why) => {
+    const before = hub.count(`/api/models/${id}`);
     const r = await ajar(['check', id, '--hf-endpoint', hub.url]);
     expect(r.code).toBe(3);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(why);
+    expect(r.stderr).not.toMatch(/not found/);
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+    expect(hub.count(`/api/models/${id}`) - before).toBeLessThanOrEqual(3); // bounded retries
   });
 
   it('does not storm a rate-limited Hub', async () => {
     const before = hub.count('/api/models/ajar-fixtures/rate-limited');
     const r = await ajar(['check', 'ajar-fixtures/rate-limited', '--hf-endpoint', hub.url]);
     expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/rate/i);
+    expect(hub.count('/api/models/ajar-fixtures/rate-limited') - before).toBeGreaterThanOrEqual(2); // it did retry
     expect(hub.count('/api/models/ajar-fixtures/rate-limited') - before).toBeLessThanOrEqual(3);
   });
 
@@ -137,6 +146,7 @@ describe('ajar check', { timeout: 30_000 }, () => {
     const v = JSON.parse(r.stdout);
     expect(v.mode).toBe('offline');
     expect(v.label).toBe('open-source');
-    expect(v.hub.status).not.toBe('ok');
+    expect(v.hub.status).toBe('unreachable');
+    expect(v.hub.message).toMatch(/503/);
   });
 });

@@ -1,0 +1,47 @@
+/**
+ * Claim contracts shared by the content script (detection only: tiny, no zod, no knowledge pack),
+ * the background (resolution and judgement with the knowledge pack) and the CLI `scan`.
+ */
+import type { Label } from '../verdict/schema';
+
+export type ClaimKind = 'strong' | 'vague' | 'honest';
+export type ClaimLang = 'en' | 'de' | 'fr' | 'es' | 'zh';
+
+/** A claim phrase found in text. Negated and critical uses are never returned as claims. */
+export interface DetectedClaim {
+  /** The matched phrase as written, e.g. "open-source", "quelloffen", "开源". */
+  phrase: string;
+  kind: ClaimKind;
+  lang: ClaimLang;
+  /** Offsets of the phrase in the text given to the detector. */
+  start: number;
+  end: number;
+  /** The sentence around the phrase (trimmed, at most ~400 chars). */
+  sentence: string;
+}
+
+/** What the content script sends about one claim: the text around it and what the page says it is about. */
+export interface ClaimContext {
+  id: string;
+  phrase: string;
+  kind: ClaimKind;
+  sentence: string;
+  /** The paragraph (block element text) around the claim, capped. */
+  paragraph: string;
+  /** Hub repo ids from links in the same sentence / paragraph. */
+  linkedRepos: { sentence: string[]; paragraph: string[] };
+}
+
+export type Severity = 'high' | 'medium' | 'none';
+
+/** A judged claim: which model, its label, and whether the claim is openwashing (one-line reason). */
+export interface JudgedClaim {
+  id: string;
+  text: string;
+  kind: ClaimKind;
+  model: string | null;
+  label: Label;
+  openwashing: boolean;
+  severity: Severity;
+  reason: string;
+}

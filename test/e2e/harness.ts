@@ -430,7 +430,19 @@ export async function openExtensionPage(
       // Expected: rejects with "Frame detached" once the page goes away.
       handle.logs.add('harness', `(ignored) goto ${shortUrl(url)}: ${err instanceof Error ? err.message : String(err)}`);
     });
-    await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', {}, url);
+    // While about:blank gives way to the extension page, BiDi can fail an evaluation with a realm
+    // error ("right-hand side of 'in' should be an object"); that is the navigation, not a failure: retry.
+    const deadline = Date.now() + WAIT_TIMEOUT_MS;
+    for (;;) {
+      try {
+        await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { timeout: Math.max(1000, deadline - Date.now()) }, url);
+        break;
+      } catch (err) {
+        if (Date.now() >= deadline || /timeout/i.test(err instanceof Error ? err.name + err.message : '')) throw err;
+        handle.logs.add('harness', `(retrying) wait for ${shortUrl(url)}: ${err instanceof Error ? err.message : String(err)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
   } else {
     await page.goto(url, { waitUntil: 'load' });
   }

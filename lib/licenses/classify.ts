@@ -456,9 +456,12 @@ function assessDeclaration(decl: LicenseDeclaration): LicenseAssessment {
   }
 
   // license is "other", "unknown" or absent: only license_name / license_link can say which licence it is.
+  // A name Ajar cannot place may still come with a link it knows: try both before giving up.
   const byName = decl.licenseName ? assessString(input, decl.licenseName) : null;
-  if (byName) return byName;
+  if (byName && byName.status !== 'unknown') return byName;
   const byLink = decl.licenseLink ? assessLink(input, decl.licenseLink) : null;
+  if (byLink && byLink.status !== 'unknown') return byLink;
+  if (byName) return byName;
   if (byLink) return byLink;
 
   const given = (Array.isArray(decl.license) ? decl.license : [decl.license ?? '']).map((l) => (l ?? '').trim().toLowerCase());

@@ -499,6 +499,11 @@ export function evaluate(input: EvaluateInput): Verdict {
         : osi.record.outcome === 'fail'
           ? `OSI's validation found ${osi.record.system} not compliant with OSAID 1.0: missing components and/or incompatible legal terms${scope}.`
           : `OSI's validation found ${osi.record.system} not compliant because of its licence terms (it would probably pass with other terms)${scope}.`;
+    const osiSays = osi.record.outcome === 'pass' ? 'pass' : 'fail';
+    if (evidenceOnly !== osiSays) {
+      // Say plainly when the tables below (Ajar's own evidence) would not reach OSI's conclusion alone.
+      osaidReason += ` Ajar's own evidence alone would say "${evidenceOnly}"${evidenceOnly === 'unknown' ? ': some freedoms or components below are not established by it' : ''}.`;
+    }
     if (osi.record.outcome === 'would-pass-if-license-changed' && !blockers.some((b) => b.text.startsWith('Licence') || b.clause)) {
       blockers.push({ text: `licence: OSI found the ${osi.record.system} licence terms incompatible with OSAID 1.0.`, sources: [osi.record.source] });
     }

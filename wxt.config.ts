@@ -1,18 +1,33 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { KNOWN_SITE_MATCHES, OPT_IN_MATCHES } from './lib/sites';
 
 // Fixed Firefox add-on id: storage and the e2e UUID mapping depend on it staying the same.
 export const GECKO_ID = 'ajar@ajar-extension.org';
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // @wxt-dev/i18n: locales/<lang>.json → _locales/<lang>/messages.json, typed keys (components/i18n.ts).
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact()] }),
   manifest: {
-    name: 'Ajar: is this AI model really open?',
-    description:
-      'Flags openwashing: checks "open source" AI model claims against the licence, weights, code and data, with sources.',
-    permissions: ['storage'],
-    host_permissions: ['https://huggingface.co/*'],
+    // Localised (locales/*.json: extName, extDescription); English: "Ajar: is this AI model really open?".
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // scripting: the content script for sites the user opts into; activeTab: the popup sees the tab's URL.
+    permissions: ['storage', 'scripting', 'activeTab'],
+    // Required host permissions: the Hub API plus the known sites (lib/sites), nothing else.
+    host_permissions: [...new Set(['https://huggingface.co/*', ...KNOWN_SITE_MATCHES])],
+    // Any other site: opt-in, one origin at a time, from the popup's "Scan this site".
+    optional_host_permissions: [...OPT_IN_MATCHES],
     browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } },
+  },
+  hooks: {
+    // MV2 (Firefox) has no optional_host_permissions (WXT drops the key): origins go in optional_permissions.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.manifestVersion === 2 && manifest.optional_host_permissions?.length) {
+        manifest.optional_permissions = [...new Set([...(manifest.optional_permissions ?? []), ...manifest.optional_host_permissions])] as typeof manifest.optional_permissions;
+      }
+    },
   },
 });

@@ -2,7 +2,9 @@
 /**
  * ajar CLI: the same lib/ evaluation as the extension, from a terminal.
  *   ajar check <org/name | Hugging Face URL | known model name> [--json] [--offline] [--hf-endpoint URL] [--no-cache]
- * Exit codes: 0 a verdict (whatever the label), 2 bad usage, 3 model not found / Hub unreachable with nothing in the pack.
+ *   ajar scan <html file | URL> [--json] [--offline] [--hf-endpoint URL] [--no-cache] [--url-hint <page URL>]
+ * Exit codes: 0 a verdict (whatever the label) / a scan (even with no claims), 2 bad usage,
+ * 3 model not found / Hub unreachable with nothing in the pack / page file or URL unreadable.
  */
 import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../lib/knowledge';
@@ -10,14 +12,17 @@ import { createHubClient } from '../lib/hub/client';
 import { checkModel } from '../lib/check';
 import { createFileCache } from './hub-file-cache';
 import { renderVerdict } from './render';
+import { runScan } from './scan';
 
 const USAGE = `Usage:
   ajar check <org/name | https://huggingface.co/org/name | "model name"> [--json] [--offline] [--hf-endpoint URL] [--no-cache]
+  ajar scan <page.html | https://...> [--json] [--offline] [--hf-endpoint URL] [--no-cache] [--url-hint <page URL>]
 
-  --json          print one JSON object (the verdict) on stdout
+  --json          print one JSON object on stdout (check: the verdict; scan: { "claims": [...] })
   --offline       use the bundled knowledge pack only; never contact the Hub
   --hf-endpoint   Hub base URL (default: $HF_ENDPOINT or https://huggingface.co)
   --no-cache      do not read or write the response cache (~/.cache/ajar)
+  --url-hint      scan: the URL a saved page came from (finds the page's own model, e.g. a Hub model page)
 Environment: HF_ENDPOINT, HF_TOKEN (sent only to the Hub, for gated repos), AJAR_CACHE_DIR.`;
 
 /** Errors are one line on stderr; stdout stays clean for --json. */
@@ -37,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
         offline: { type: 'boolean', default: false },
         'hf-endpoint': { type: 'string' },
         'no-cache': { type: 'boolean', default: false },
+        'url-hint': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -49,8 +55,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...rest] = positionals;
-  if (command !== 'check') fail(2, command ? `unknown command "${command}" (see ajar --help)` : 'no command given (see ajar --help)');
-  if (rest.length !== 1) fail(2, `check takes exactly one model, got ${rest.length} (see ajar --help)`);
+  if (command !== 'check' && command !== 'scan') fail(2, command ? `unknown command "${command}" (see ajar --help)` : 'no command given (see ajar --help)');
+  if (command === 'check' && rest.length !== 1) fail(2, `check takes exactly one model, got ${rest.length} (see ajar --help)`);
+  if (command === 'scan' && rest.length !== 1) fail(2, `scan takes exactly one HTML file or URL, got ${rest.length} (see ajar --help)`);
 
   const endpoint = values['hf-endpoint'] ?? (process.env.HF_ENDPOINT || 'https://huggingface.co');
   try {
@@ -69,6 +76,12 @@ async function main(argv: string[]): Promise<number> {
         token: process.env.HF_TOKEN || undefined,
         cache: values['no-cache'] ? undefined : createFileCache(),
       });
+  if (command === 'scan') {
+    const scan = await runScan({ target: rest[0]!, json: values.json, urlHint: values['url-hint'], knowledge, hub });
+    if (scan.code !== 0) fail(scan.code, scan.error);
+    process.stdout.write(scan.stdout);
+    return 0;
+  }
   const result = await checkModel(rest[0]!, { knowledge, hub, now: () => new Date() });
   if (!result.ok) fail(result.error === 'bad-query' ? 2 : 3, result.message);
   if (values.json) process.stdout.write(`${JSON.stringify(result.verdict, null, 2)}\n`);

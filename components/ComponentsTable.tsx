@@ -1,35 +1,34 @@
 import type { Verdict } from '@/lib/verdict/schema';
 import { STATUS_SYMBOL } from './labels';
 import { SourceLinks } from './SourceLinks';
+import { statusText, t, type MessageKey } from './i18n';
 
-const GROUPS = [
-  ['data', 'Data information'],
-  ['code', 'Code'],
-  ['parameters', 'Parameters'],
-] as const;
+const GROUPS = ['data', 'code', 'parameters'] as const;
 
+/** Artifacts by OSAID component group: data information, code, parameters. */
 export function ComponentsTable({ verdict }: { verdict: Verdict }) {
   return (
-    <table class="grid" aria-label="OSAID component groups">
-      <caption>Artifacts (OSAID component groups)</caption>
+    <table class="grid" aria-labelledby="groups-caption">
+      <caption id="groups-caption">{t('groups.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Group</th>
-          <th scope="col">Status</th>
-          <th scope="col">Evidence</th>
+          <th scope="col">{t('groups.colGroup')}</th>
+          <th scope="col">{t('common.colStatus')}</th>
+          <th scope="col">{t('groups.colEvidence')}</th>
         </tr>
       </thead>
       <tbody>
-        {GROUPS.map(([key, name]) => {
+        {GROUPS.map((key) => {
           const c = verdict.osaid.components[key];
           return (
             <tr key={key} data-testid={`component-${key}`} data-status={c.status}>
-              <th scope="row">{name}</th>
+              <th scope="row">{t(`groups.name.${key}` as MessageKey)}</th>
               <td class={`status status-${c.status}`}>
                 <span aria-hidden="true">{STATUS_SYMBOL[c.status]} </span>
-                {c.status}
+                {statusText(c.status)}
               </td>
               <td>
+                {c.evidence.length === 0 && <span class="muted">{t('common.noReason')}</span>}
                 <ul class="reasons">
                   {c.evidence.map((r, i) => (
                     <li key={i}>

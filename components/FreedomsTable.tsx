@@ -1,42 +1,47 @@
 import type { Verdict } from '@/lib/verdict/schema';
 import { STATUS_SYMBOL } from './labels';
 import { SourceLinks } from './SourceLinks';
+import { statusText, t, type MessageKey } from './i18n';
 
-const FREEDOM_HELP = {
-  use: 'use for any purpose without asking permission',
-  study: 'study how it works and inspect its components',
-  modify: 'modify it for any purpose',
-  share: 'share it, with or without changes',
-} as const;
+const FREEDOMS = ['use', 'study', 'modify', 'share'] as const;
 
+/** The four OSAID freedoms: status, the reason, the licence clause quoted, and links to the sources. */
 export function FreedomsTable({ verdict }: { verdict: Verdict }) {
   return (
-    <table class="grid" aria-label="The four freedoms of the OSI Open Source AI Definition">
-      <caption>Freedoms (OSAID 1.0)</caption>
+    <table class="grid" aria-labelledby="freedoms-caption">
+      <caption id="freedoms-caption">{t('freedoms.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Freedom</th>
-          <th scope="col">Status</th>
-          <th scope="col">Why, and says who</th>
+          <th scope="col">{t('freedoms.colFreedom')}</th>
+          <th scope="col">{t('common.colStatus')}</th>
+          <th scope="col">{t('freedoms.colWhy')}</th>
         </tr>
       </thead>
       <tbody>
-        {(['use', 'study', 'modify', 'share'] as const).map((f) => {
+        {FREEDOMS.map((f) => {
           const fr = verdict.osaid.freedoms[f];
           return (
             <tr key={f} data-testid={`freedom-${f}`} data-status={fr.status}>
-              <th scope="row" title={FREEDOM_HELP[f]}>{f}</th>
+              <th scope="row" title={t(`freedoms.help.${f}` as MessageKey)}>
+                {t(`freedoms.name.${f}` as MessageKey)}
+              </th>
               <td class={`status status-${fr.status}`}>
                 <span aria-hidden="true">{STATUS_SYMBOL[fr.status]} </span>
-                {fr.status}
+                {statusText(fr.status)}
               </td>
               <td>
+                {fr.reasons.length === 0 && <span class="muted">{t('common.noReason')}</span>}
                 <ul class="reasons">
                   {fr.reasons.map((r, i) => (
                     <li key={i}>
                       {r.text}
-                      {r.clause && <blockquote>{r.clause.quote}</blockquote>}
-                      <SourceLinks sources={r.sources} />
+                      {r.clause && (
+                        <blockquote data-testid="clause-quote" cite={r.clause.source.url}>
+                          <span class="clause-ref">{r.clause.ref}: </span>
+                          {r.clause.quote}
+                        </blockquote>
+                      )}
+                      <SourceLinks sources={r.clause ? [r.clause.source, ...r.sources] : r.sources} />
                     </li>
                   ))}
                 </ul>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from './i18n';
 
 /** Look up any model by Hub id, huggingface.co URL or name. */
 export function ModelSearch({ initial, onSearch, busy }: { initial: string; onSearch: (q: string) => void; busy: boolean }) {
@@ -7,25 +8,28 @@ export function ModelSearch({ initial, onSearch, busy }: { initial: string; onSe
     <form
       class="search"
       role="search"
+      aria-label={t('search.label')}
       onSubmit={(e) => {
         e.preventDefault();
         if (value.trim()) onSearch(value.trim());
       }}
     >
       <label for="model-query" class="visually-hidden">
-        Model: Hub id, huggingface.co URL or name
+        {t('search.label')}
       </label>
       <input
         id="model-query"
         data-testid="model-query"
         type="search"
-        placeholder="org/name, huggingface.co URL or name"
+        placeholder={t('search.placeholder')}
         value={value}
         maxLength={500}
+        autoComplete="off"
+        spellcheck={false}
         onInput={(e) => setValue((e.target as HTMLInputElement).value)}
       />
       <button type="submit" data-testid="check-button" disabled={busy}>
-        Check
+        {t('search.check')}
       </button>
     </form>
   );

@@ -1,4 +1,5 @@
 import type { Source } from '@/lib/sources';
+import { t } from './i18n';
 
 /** Links to sources. Text is rendered as text; only http(s) URLs become links. */
 export function SourceLinks({ sources, max = 3 }: { sources: Source[]; max?: number }) {
@@ -9,7 +10,7 @@ export function SourceLinks({ sources, max = 3 }: { sources: Source[]; max?: num
     <span class="sources">
       {unique.map((s) =>
         /^https?:\/\//i.test(s.url) ? (
-          <a key={s.url} href={s.url} target="_blank" rel="noopener noreferrer" title={s.title}>
+          <a key={s.url} href={s.url} target="_blank" rel="noopener noreferrer" title={s.title} aria-label={t('common.sourceLink', { title: s.title || hostOf(s.url) })}>
             {hostOf(s.url)}
           </a>
         ) : (
@@ -20,7 +21,7 @@ export function SourceLinks({ sources, max = 3 }: { sources: Source[]; max?: num
   );
 }
 
-function hostOf(url: string): string {
+export function hostOf(url: string): string {
   try {
     return new URL(url).host.replace(/^www\./, '');
   } catch {

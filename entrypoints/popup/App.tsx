@@ -1,78 +1,286 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { CheckModelResponseSchema, type CheckModelRequest, type CheckModelResponse } from '@/lib/messages';
+import type { CheckModelResponse } from '@/lib/messages';
+import type { Settings } from '@/lib/settings/schema';
+import { hostMatches, isOptedIn, isSiteEnabled, normalizeHost } from '@/lib/settings/schema';
+import type { NoteTarget } from '@/lib/notes/schema';
+import { makeReport, verdictSnapshot } from '@/lib/reports/make';
+import type { Report } from '@/lib/reports/schema';
+import type { Verdict } from '@/lib/verdict/schema';
 import { ModelSearch } from '@/components/ModelSearch';
 import { VerdictView } from '@/components/VerdictView';
+import { PageSection, type PageClaim, type PageModel } from '@/components/PageSection';
+import { NotesPanel } from '@/components/NotesPanel';
+import { ReportForm } from '@/components/ReportForm';
+import { recordsStore, saveSettings } from '@/components/stores';
+import { labelText, t } from '@/components/i18n';
+import { askBackground, SLOW_AFTER_MS, type PageInfo } from './lookup';
 
-type State =
+/** Lookups main.tsx started before the first render. */
+export interface EarlyStart {
+  query: string | null;
+  answer: Promise<CheckModelResponse> | null;
+  /** The answer, when it came before the first render. */
+  answered: CheckModelResponse | null;
+  page: Promise<PageInfo>;
+}
+
+type Lookup =
   | { kind: 'idle' }
-  | { kind: 'loading'; query: string }
+  | { kind: 'loading'; query: string; slow: boolean; refresh: boolean; previous: Verdict | null }
   | { kind: 'done'; query: string; response: CheckModelResponse };
 
-async function askBackground(query: string, refresh = false): Promise<CheckModelResponse> {
-  const request: CheckModelRequest = { type: 'check-model', query, refresh };
-  try {
-    const parsed = CheckModelResponseSchema.safeParse(await browser.runtime.sendMessage(request));
-    return parsed.success ? parsed.data : { ok: false, error: 'internal', message: 'The background sent a reply Ajar does not understand.' };
-  } catch (e) {
-    return { ok: false, error: 'internal', message: `The background did not answer: ${e instanceof Error ? e.message : String(e)}` };
+
+function errorHeading(error: string): string {
+  switch (error) {
+    case 'not-found':
+      return t('popup.error.notFound');
+    case 'unreachable':
+      return t('popup.error.unreachable');
+    case 'bad-query':
+      return t('popup.error.badQuery');
+    default:
+      return t('popup.error.internal');
   }
 }
 
-/** A Hugging Face model page in the active tab gives the popup its first question. */
-async function modelFromActiveTab(): Promise<string | null> {
-  try {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    const url = tab?.url ? new URL(tab.url) : null;
-    if (!url || url.hostname !== 'huggingface.co') return null;
-    const [org, name] = url.pathname.split('/').filter(Boolean);
-    const reserved = new Set(['models', 'datasets', 'spaces', 'docs', 'blog', 'papers', 'collections', 'settings', 'login', 'join', 'pricing', 'organizations', 'api']);
-    return org && name && !reserved.has(org) ? `${org}/${name}` : null;
-  } catch {
-    return null;
-  }
-}
-
-export function App() {
-  const fromUrl = new URLSearchParams(location.search).get('q') ?? '';
-  const [state, setState] = useState<State>({ kind: 'idle' });
+export function App({ settings: initialSettings, early }: { settings: Settings; early: EarlyStart }) {
+  const fromUrl = early.query ?? '';
+  const [settings, setSettings] = useState(initialSettings);
+  const [lookup, setLookup] = useState<Lookup>(
+    fromUrl && early.answered
+      ? { kind: 'done', query: fromUrl, response: early.answered }
+      : fromUrl
+        ? { kind: 'loading', query: fromUrl, slow: false, refresh: false, previous: null }
+        : { kind: 'idle' },
+  );
   const [initial, setInitial] = useState(fromUrl);
+  const [page, setPage] = useState<PageInfo | null>(null);
+  const [online, setOnline] = useState(navigator.onLine);
+  const [report, setReport] = useState<Report | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const run = useRef(0);
+  const firstPaint = useRef(false);
 
-  const run = async (query: string, refresh = false) => {
-    setState({ kind: 'loading', query });
-    setState({ kind: 'done', query, response: await askBackground(query, refresh) });
+  const check = async (query: string, refresh = false, started?: Promise<CheckModelResponse>) => {
+    const id = ++run.current;
+    const previous = lookup.kind === 'done' && lookup.response.ok ? lookup.response.verdict : null;
+    setLookup({ kind: 'loading', query, slow: false, refresh, previous: refresh ? previous : null });
+    const slowTimer = setTimeout(() => {
+      if (run.current === id) setLookup((l) => (l.kind === 'loading' ? { ...l, slow: true } : l));
+    }, SLOW_AFTER_MS);
+    const response = await (started ?? askBackground(query, refresh));
+    performance.mark('ajar:reply');
+    clearTimeout(slowTimer);
+    if (run.current === id) setLookup({ kind: 'done', query, response });
   };
 
   useEffect(() => {
-    if (fromUrl) void run(fromUrl);
-    else
-      void modelFromActiveTab().then((m) => {
-        if (m) {
-          setInitial(m);
-          void run(m);
-        }
-      });
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    addEventListener('online', on);
+    addEventListener('offline', off);
+    setOnline(navigator.onLine); // it may have changed before the listeners were attached
+    if (fromUrl && early.answer && !early.answered) void check(fromUrl, false, early.answer);
+    void early.page.then((p) => {
+      setPage(p);
+      if (!fromUrl && p.pageModel) {
+        setInitial(p.pageModel);
+        void check(p.pageModel);
+      }
+    });
+    return () => {
+      removeEventListener('online', on);
+      removeEventListener('offline', off);
+    };
   }, []);
+
+  const verdict = lookup.kind === 'done' && lookup.response.ok ? lookup.response.verdict : lookup.kind === 'loading' ? lookup.previous : null;
+
+  const startReport = async (claim: PageClaim | null) => {
+    setNotice(null);
+    let v: Verdict | null = verdict && (!claim?.model || claim.model === verdict.model) ? verdict : null;
+    if (!v && claim?.model) {
+      const r = await askBackground(claim.model);
+      v = r.ok ? r.verdict : null;
+    }
+    const draft = makeReport({
+      page: page?.url ? { url: page.url.slice(0, 4096), title: page.title.slice(0, 1000) } : null,
+      claim: { id: claim?.id ?? null, text: claim?.text ?? '' },
+      model: v?.model ?? claim?.model ?? null,
+      verdict: v ? verdictSnapshot(v) : null,
+    });
+    try {
+      // Saved locally first: the draft exists before the form is shown.
+      setReport(await recordsStore().put('reports', draft));
+    } catch (e) {
+      setNotice(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const scrollTo = async (claimId: string) => {
+    if (page?.tabId == null) return;
+    try {
+      await browser.tabs.sendMessage(page.tabId, { type: 'scroll-to-claim', claimId });
+      window.close();
+    } catch {
+      setNotice(t('page.scrollFailed'));
+    }
+  };
+
+  const host = page?.url ? normalizeHost(page.url) : null;
+  const siteOn = host ? isSiteEnabled(settings, host) : true;
+
+  const toggleSite = async () => {
+    if (!host) return;
+    try {
+      const disabledSites = siteOn ? [...settings.disabledSites, host] : settings.disabledSites.filter((e) => !hostMatches(host, e));
+      setSettings(await saveSettings({ disabledSites }));
+      setNotice(siteOn ? t('site.turnedOff', { host }) : t('site.turnedOn', { host }));
+    } catch (e) {
+      setNotice(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const scanSite = async () => {
+    if (!host || !page?.url || page.tabId == null) return;
+    const origin = new URL(page.url).origin;
+    try {
+      // Asked on the user's click, as the browser requires; only this one origin.
+      const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
+      if (!granted) {
+        setNotice(t('site.permissionRefused', { host }));
+        return;
+      }
+      setSettings(await saveSettings({ optInSites: [...new Set([...settings.optInSites, host])] }));
+      await browser.runtime.sendMessage({ type: 'enable-site', tabId: page.tabId, origin }).catch(() => undefined);
+      setNotice(t('site.scanning', { host }));
+    } catch (e) {
+      setNotice(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const noteTargets: NoteTarget[] = [];
+  if (verdict) noteTargets.push({ kind: 'model', model: verdict.model });
+  if (page?.url) noteTargets.push({ kind: 'page', url: page.url.slice(0, 4096), title: page.title.slice(0, 1000) });
+
+  const stateName =
+    lookup.kind === 'done' ? (lookup.response.ok ? 'verdict' : 'error') : lookup.kind === 'loading' ? (lookup.slow ? 'slow' : 'loading') : 'idle';
 
   return (
     <main data-testid="popup-root">
       <header class="app-head">
         <h1>Ajar</h1>
-        <p class="tagline">Is this AI model really open?</p>
+        <p class="tagline">{t('app.tagline')}</p>
+        <button type="button" class="link-button options-link" onClick={() => void browser.runtime.openOptionsPage()} data-testid="open-options">
+          {t('popup.options')}
+        </button>
       </header>
-      <ModelSearch key={initial} initial={initial} onSearch={(q) => void run(q)} busy={state.kind === 'loading'} />
-      <div aria-live="polite" data-testid="popup-state" data-state={state.kind === 'done' ? (state.response.ok ? 'verdict' : 'error') : state.kind}>
-        {state.kind === 'idle' && <p class="muted">No model on this page. Type a Hugging Face id (e.g. allenai/OLMo-7B), a huggingface.co URL, or a name like “Llama 2”.</p>}
-        {state.kind === 'loading' && <p class="muted">Checking {state.query}: reading the licence, weights, code and data…</p>}
-        {state.kind === 'done' && !state.response.ok && (
-          <p class="error" data-testid="popup-error" role="alert">
-            {state.response.message}
+      {!online && (
+        <p class="banner" role="status" data-testid="offline-banner">
+          {t('popup.offline')}
+        </p>
+      )}
+      {notice && (
+        <p class="banner" role="status" data-testid="popup-notice">
+          {notice}
+        </p>
+      )}
+
+      {report ? (
+        <ReportForm report={report} repo={settings.reportRepo} defaultTarget={settings.reportTarget} onClose={() => setReport(null)} />
+      ) : (
+        <>
+          <ModelSearch key={initial} initial={initial} onSearch={(q) => void check(q)} busy={lookup.kind === 'loading'} />
+          {page && (
+            <PageSection
+              models={page.models}
+              claims={page.claims}
+              selected={verdict?.model ?? null}
+              canScroll={page.tabId !== null && page.scanned}
+              onOpenModel={(id) => {
+                setInitial(id);
+                void check(id);
+              }}
+              onScrollTo={(id) => void scrollTo(id)}
+              onReport={(c) => void startReport(c)}
+            />
+          )}
+          <p class="visually-hidden" role="status" aria-live="polite">
+            {lookup.kind === 'loading'
+              ? t('popup.checking', { query: lookup.query })
+              : lookup.kind === 'done'
+                ? lookup.response.ok
+                  ? `${lookup.response.verdict.model}: ${labelText(lookup.response.verdict.label)}`
+                  : errorHeading(lookup.response.error)
+                : ''}
           </p>
-        )}
-        {state.kind === 'done' && state.response.ok && (
-          <VerdictView verdict={state.response.verdict} onRefresh={() => void run(state.query, true)} />
-        )}
-      </div>
+          <div aria-busy={lookup.kind === 'loading'} data-testid="popup-state" data-state={stateName}>
+            {lookup.kind === 'idle' && page === null && <p class="muted">{t('popup.starting')}</p>}
+            {lookup.kind === 'idle' && page !== null && page.models.length === 0 && page.claims.length === 0 && (
+              <p class="muted" data-testid="popup-idle">
+                {page.url ? t('popup.noModelOnPage') : t('popup.noPage')} {t('popup.searchHint')}
+              </p>
+            )}
+            {lookup.kind === 'loading' && (
+              <div class="loading" data-testid="popup-loading">
+                <p>
+                  <span class="spinner" aria-hidden="true" /> {lookup.refresh ? t('popup.refreshing', { query: lookup.query }) : t('popup.checking', { query: lookup.query })}
+                </p>
+                {lookup.slow && (
+                  <p class="muted" data-testid="popup-slow">
+                    {t('popup.slow')}
+                  </p>
+                )}
+              </div>
+            )}
+            {lookup.kind === 'done' && !lookup.response.ok && (
+              <div class="error-box" data-testid="popup-error-box" data-error={lookup.response.error}>
+                <p class="error" data-testid="popup-error" role="alert">
+                  <strong>{errorHeading(lookup.response.error)}</strong> {lookup.response.message}
+                </p>
+                {lookup.response.error === 'unreachable' && <p class="muted">{t('popup.unreachableHint')}</p>}
+                <button type="button" onClick={() => void check(lookup.query)}>
+                  {t('popup.tryAgain')}
+                </button>
+              </div>
+            )}
+            {verdict && (
+              <>
+                <VerdictView
+                  verdict={verdict}
+                  refreshing={lookup.kind === 'loading'}
+                  onRefresh={() => void check(verdict.model, true)}
+                  onPainted={() => {
+                    if (firstPaint.current) return;
+                    firstPaint.current = true;
+                    performance.mark('ajar:verdict-painted', { detail: { model: verdict.model } });
+                  }}
+                />
+                <div class="row-actions report-row">
+                  <button type="button" data-testid="report-model" onClick={() => void startReport(null)}>
+                    {t('popup.reportModel')}
+                  </button>
+                </div>
+              </>
+            )}
+          </div>
+          {noteTargets.length > 0 && <NotesPanel key={noteTargets.map((x) => JSON.stringify(x)).join()} targets={noteTargets} idPrefix="popup-notes" />}
+          {host && (
+            <footer class="site-row" data-testid="site-row">
+              <span class="muted small">{host}</span>
+              <button type="button" class="link-button" data-testid="site-toggle" onClick={() => void toggleSite()}>
+                {siteOn ? t('site.turnOff') : t('site.turnOn')}
+              </button>
+              {siteOn && page && !page.scanned && !isOptedIn(settings, host) && (
+                <button type="button" class="link-button" data-testid="scan-site" onClick={() => void scanSite()}>
+                  {t('site.scan')}
+                </button>
+              )}
+            </footer>
+          )}
+        </>
+      )}
     </main>
   );
 }

@@ -18,6 +18,8 @@ export interface DetectedClaim {
   end: number;
   /** The sentence around the phrase (trimmed, at most ~400 chars). */
   sentence: string;
+  /** Offset of `sentence` in the text given to the detector. */
+  sentenceStart?: number;
 }
 
 /** What the content script sends about one claim: the text around it and what the page says it is about. */
@@ -28,8 +30,12 @@ export interface ClaimContext {
   sentence: string;
   /** The paragraph (block element text) around the claim, capped. */
   paragraph: string;
-  /** Hub repo ids from links in the same sentence / paragraph. */
+  /** Hub repo ids from links in the same sentence / paragraph (nearest to the claim first). */
   linkedRepos: { sentence: string[]; paragraph: string[] };
+  /** Offset of the phrase in `sentence`, when known (resolution prefers the model named nearest to it). */
+  phraseIndex?: number;
+  /** Offset of `sentence` in `paragraph`, when known. */
+  sentenceIndex?: number;
 }
 
 export type Severity = 'high' | 'medium' | 'none';
@@ -44,4 +50,13 @@ export interface JudgedClaim {
   openwashing: boolean;
   severity: Severity;
   reason: string;
+}
+
+/** Where a claim's model was found: a link or name in its sentence, then its paragraph, then the page. */
+export type ResolveVia = 'sentence-link' | 'sentence-name' | 'paragraph-link' | 'paragraph-name' | 'page' | 'none';
+
+/** A judged claim with the phrase that made it a claim and how its model was found (for UI and CLI). */
+export interface JudgedClaimDetail extends JudgedClaim {
+  phrase: string;
+  via: ResolveVia;
 }

@@ -691,3 +691,126 @@ export async function startStaticServer(routesOrDir: string | Record<string, Rou
       }),
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Extension pages that must open reliably, profiles that outlive a browser, axe-core, the service worker
+
+/**
+ * openExtensionPage, retried when Firefox's BiDi evaluates in a page that is still being replaced
+ * ("Protocol error (script.evaluate) … right-hand side of 'in' should be an object, got null").
+ */
+export async function openExtensionPageReliably(
+  handle: ExtensionHandle,
+  pageName: ExtensionPageName,
+  query?: string | Record<string, string> | URLSearchParams,
+  attempts = 3,
+): Promise<Page> {
+  for (let i = 1; ; i++) {
+    try {
+      return await openExtensionPage(handle, pageName, query);
+    } catch (err) {
+      if (i >= attempts || !/Protocol error|Waiting failed|Target closed|detached/i.test(String(err))) throw err;
+      handle.logs.add('harness', `opening ${pageName} failed (${String(err).slice(0, 200)}); retrying`);
+    }
+  }
+}
+
+/**
+ * Launch options for a browser whose profile lives in `dir` and survives closing it (for restart tests).
+ * Firefox installs the extension temporarily (BiDi); these prefs keep its storage and UUID across the
+ * uninstall that a temporary add-on undergoes at shutdown, as a normally installed add-on keeps them.
+ */
+export function persistentProfile(name: BrowserName, dir: string, extra: ChromiumOptions & FirefoxOptions = {}): ChromiumOptions & FirefoxOptions {
+  fs.mkdirSync(dir, { recursive: true });
+  return name === 'chromium'
+    ? { ...extra, userDataDir: dir }
+    : {
+        ...extra,
+        profile: dir,
+        prefs: {
+          'extensions.webextensions.keepStorageOnUninstall': true,
+          'extensions.webextensions.keepUuidOnUninstall': true,
+          ...extra.prefs,
+        },
+      };
+}
+
+/**
+ * Launch options that keep a browser from reaching real sites named in `hosts` (e.g. github.com, when a
+ * test clicks a link that opens one): Chromium resolves them to a closed local port; Firefox sends all
+ * non-local traffic to a dead proxy. Local servers on 127.0.0.1 still work.
+ */
+export function offlineExcept127(name: BrowserName, hosts: string[], extra: ChromiumOptions & FirefoxOptions = {}): ChromiumOptions & FirefoxOptions {
+  if (name === 'chromium') {
+    const rules = hosts.map((h) => `MAP ${h} 127.0.0.1:9`).join(', ');
+    return { ...extra, hostResolverRules: [extra.hostResolverRules, rules].filter(Boolean).join(', ') };
+  }
+  return {
+    ...extra,
+    prefs: {
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': 9,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': 9,
+      'network.proxy.share_proxy_settings': true,
+      'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
+      'network.proxy.allow_hijacking_localhost': false,
+      ...extra.prefs,
+    },
+  };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * Runs axe-core in the page (its source injected with evaluate: extension pages' CSP blocks script tags)
+ * and returns the violations, each with the selectors of the offending nodes.
+ */
+export async function runAxe(page: Page, options: { exclude?: string[] } = {}): Promise<AxeViolation[]> {
+  const source = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const json = await page.evaluate(
+    `(async () => {
+      const ctx = ${JSON.stringify(options.exclude?.length ? { include: [['html']], exclude: options.exclude.map((s) => [s]) } : { include: [['html']] })};
+      const r = await axe.run(ctx, { resultTypes: ['violations'] });
+      return JSON.stringify(r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })));
+    })()`,
+  );
+  return JSON.parse(json as string) as AxeViolation[];
+}
+
+/**
+ * Chromium only: stops the extension's service worker (what the browser does to idle workers, or a crash)
+ * and waits until its target is gone. The next message starts it again.
+ */
+export async function stopServiceWorker(handle: ExtensionHandle): Promise<void> {
+  if (handle.name !== 'chromium') throw new Error('stopServiceWorker: Chromium only');
+  const isWorker = (t: Target) => t.type() === 'service_worker' && t.url().startsWith(`${handle.extensionOrigin}/`);
+  const page = await handle.browser.newPage();
+  try {
+    const session = await page.createCDPSession();
+    const gone = handle.browser.targets().some(isWorker)
+      ? new Promise<void>((resolve) => {
+          const onGone = (t: Target) => {
+            if (isWorker(t)) {
+              handle.browser.off('targetdestroyed', onGone);
+              resolve();
+            }
+          };
+          handle.browser.on('targetdestroyed', onGone);
+        })
+      : Promise.resolve();
+    await session.send('ServiceWorker.enable');
+    await session.send('ServiceWorker.stopAllWorkers');
+    await withTimeout(gone, WAIT_TIMEOUT_MS, 'service worker to stop');
+    await session.detach().catch(() => undefined);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}

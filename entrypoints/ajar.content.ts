@@ -1,0 +1,129 @@
+/**
+ * The in-page content script (thin): picks the site's detector, runs the page scanner (lib/sites/scanner.ts)
+ * with the claim detector, and wires it to the background through runtime messaging. Injected by the
+ * manifest on the known sites, and registered at run time for sites the user opts into ("Scan this site").
+ *
+ * Page scripts cannot reach any of this: the script runs in its own world, listens only to runtime
+ * messages from this extension (never window.postMessage), and badges live in closed shadow roots.
+ */
+import { browser } from 'wxt/browser';
+import { CLAIM_PREFILTER, detectClaims } from '@/lib/claims/detect';
+import { KNOWN_SITE_MATCHES, detectorFor } from '@/lib/sites';
+import { PageScanner, type ScannerRequest } from '@/lib/sites/scanner';
+import { createBadge, type BadgeData } from '@/components/Badge';
+import type { ReportClaimRequest, ScrollToClaimResponse } from '@/lib/messages';
+
+/** Settings group of a detector (lib/settings/sites.ts ids, for the options page's "scan automatically"). */
+function groupOf(site: string): string {
+  if (site.startsWith('huggingface')) return 'huggingface';
+  if (site.startsWith('vendor:')) return 'vendors';
+  if (site.startsWith('news:')) return 'news';
+  return site;
+}
+
+interface StoredSettings {
+  disabledSites?: unknown;
+  autoScan?: unknown;
+  badgeDensity?: unknown;
+}
+
+function hostMatches(host: string, entry: unknown): boolean {
+  return typeof entry === 'string' && (host === entry || host.endsWith(`.${entry}`));
+}
+
+/** Whether Ajar may scan this page, and how densely, from the options (read without zod: size budget). */
+function allowed(settings: StoredSettings, site: string, host: string): { scan: boolean; density: 'all' | 'openwashing' } {
+  const disabled = Array.isArray(settings.disabledSites) && settings.disabledSites.some((e) => hostMatches(host, e));
+  const auto = settings.autoScan && typeof settings.autoScan === 'object' ? (settings.autoScan as Record<string, unknown>)[groupOf(site)] : undefined;
+  return { scan: !disabled && auto !== false, density: settings.badgeDensity === 'openwashing' ? 'openwashing' : 'all' };
+}
+
+export default defineContentScript({
+  matches: [...KNOWN_SITE_MATCHES],
+  runAt: 'document_idle',
+  async main(ctx) {
+    // Injected twice (manifest and a run-time registration, or a "Scan this site" injection): run once.
+    const g = globalThis as { __ajarScanner?: boolean };
+    if (g.__ajarScanner) return;
+    g.__ajarScanner = true;
+
+    const send = (msg: ScannerRequest | ReportClaimRequest) => browser.runtime.sendMessage(msg) as Promise<unknown>;
+    const detector = detectorFor(new URL(location.href));
+    if (!detector) return;
+
+    const read = async (): Promise<StoredSettings> => {
+      try {
+        const v = (await browser.storage.local.get('settings')).settings;
+        return v && typeof v === 'object' ? (v as StoredSettings) : {};
+      } catch {
+        return {};
+      }
+    };
+    let policy = allowed(await read(), detector.id, location.hostname);
+
+    const onDetails = (model: string) => void send({ type: 'open-details', model }).catch(() => undefined);
+    const onReport = (d: BadgeData) =>
+      void send({
+        type: 'report-claim',
+        page: { url: location.href.slice(0, 4096), title: document.title.slice(0, 1000) },
+        claim: { id: d.claimId ?? null, text: (d.claimText ?? '').slice(0, 2000) || '(claim)' },
+        model: d.model,
+      }).catch(() => undefined);
+
+    let scanner: PageScanner | null = null;
+    const start = () => {
+      if (scanner || !policy.scan) return;
+      scanner = new PageScanner({
+        doc: document,
+        detectorFor,
+        detect: detectClaims,
+        prefilter: CLAIM_PREFILTER,
+        send,
+        badge: (data, theme) => createBadge(document, data, { theme, onDetails, onReport }),
+        density: policy.density,
+      });
+      scanner.start();
+    };
+    const stop = () => {
+      scanner?.stop();
+      scanner = null;
+    };
+    start();
+
+    // The popup's "go to claim".
+    const onMessage = (raw: unknown, sender: { id?: string }): Promise<ScrollToClaimResponse> | undefined => {
+      if (sender.id !== browser.runtime.id) return undefined;
+      const m = raw as { type?: unknown; claimId?: unknown } | null;
+      if (!m || typeof m !== 'object' || m.type !== 'scroll-to-claim') return undefined;
+      if (typeof m.claimId !== 'string' || m.claimId.length === 0 || m.claimId.length > 64) return Promise.resolve({ ok: false });
+      return Promise.resolve({ ok: scanner?.scrollToClaim(m.claimId) ?? false });
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+
+    // Options changed (site switched off, density): follow them without a reload.
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local' || !changes.settings) return;
+      const v = changes.settings.newValue;
+      const next = allowed(v && typeof v === 'object' ? (v as StoredSettings) : {}, detector.id, location.hostname);
+      const restart = next.density !== policy.density || next.scan !== policy.scan;
+      policy = next;
+      if (restart) {
+        stop();
+        start();
+      }
+    };
+    browser.storage.onChanged.addListener(onStorage);
+
+    ctx.onInvalidated(() => {
+      // WXT also invalidates on a page event a hostile page could fake: stop only when the extension is really gone.
+      try {
+        if (browser.runtime?.id) return;
+      } catch {
+        /* gone */
+      }
+      stop();
+      browser.runtime.onMessage.removeListener(onMessage);
+      browser.storage.onChanged.removeListener(onStorage);
+    });
+  },
+});

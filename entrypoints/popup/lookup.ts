@@ -1,0 +1,79 @@
+import { browser } from 'wxt/browser';
+import { CheckModelResponseSchema, TabStateResponseSchema, type CheckModelRequest, type CheckModelResponse } from '@/lib/messages';
+import type { PageClaim, PageModel } from '@/components/PageSection';
+import { t } from '@/components/i18n';
+
+/*
+ * The popup's questions to the background, startable before the first render (main.tsx starts them at once,
+ * so the answer is on its way while the page renders).
+ */
+
+export interface PageInfo {
+  tabId: number | null;
+  url: string | null;
+  title: string;
+  /** What the content script found (empty when it does not run in this tab or could not be asked). */
+  models: PageModel[];
+  claims: PageClaim[];
+  scanned: boolean;
+  pageModel: string | null;
+}
+
+/** After this long a lookup says it is slow (the Hub may be slow or unreachable). */
+export const SLOW_AFTER_MS = 2_000;
+
+export async function askBackground(query: string, refresh = false): Promise<CheckModelResponse> {
+  const request: CheckModelRequest = { type: 'check-model', query, refresh };
+  try {
+    const raw: unknown = await browser.runtime.sendMessage(request);
+    performance.mark('ajar:reply-raw');
+    const parsed = CheckModelResponseSchema.safeParse(raw);
+    return parsed.success ? parsed.data : { ok: false, error: 'internal', message: t('popup.badReply') };
+  } catch (e) {
+    return { ok: false, error: 'internal', message: t('popup.noBackground', { message: e instanceof Error ? e.message : String(e) }) };
+  }
+}
+
+const RESERVED = new Set(['models', 'datasets', 'spaces', 'docs', 'blog', 'papers', 'collections', 'settings', 'login', 'join', 'pricing', 'organizations', 'api', 'search', 'tasks', 'learn', 'posts', 'enterprise']);
+
+/** A Hugging Face model page's repo id, from the URL alone (used when the content script cannot be asked). */
+function modelFromUrl(raw: string | null): string | null {
+  try {
+    const url = raw ? new URL(raw) : null;
+    if (!url || url.hostname !== 'huggingface.co') return null;
+    const [org, name] = url.pathname.split('/').filter(Boolean);
+    return org && name && !RESERVED.has(org) ? `${org}/${name}` : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function readActiveTab(): Promise<PageInfo> {
+  const info: PageInfo = { tabId: null, url: null, title: '', models: [], claims: [], scanned: false, pageModel: null };
+  try {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (!tab) return info;
+    info.tabId = tab.id ?? null;
+    info.url = tab.url && /^https?:\/\//i.test(tab.url) ? tab.url : null;
+    info.title = tab.title ?? '';
+  } catch {
+    return info;
+  }
+  if (info.tabId !== null) {
+    try {
+      const parsed = TabStateResponseSchema.safeParse(await browser.runtime.sendMessage({ type: 'tab-state', tabId: info.tabId }));
+      if (parsed.success) {
+        info.models = parsed.data.models;
+        info.claims = parsed.data.claims;
+        info.scanned = parsed.data.site !== null;
+        info.pageModel = parsed.data.pageModel;
+        if (parsed.data.url && !info.url) info.url = parsed.data.url;
+      }
+    } catch {
+      // An older background, or none: the page section stays empty and the URL still gives the page's model.
+    }
+  }
+  info.pageModel ??= modelFromUrl(info.url);
+  return info;
+}
+

@@ -1,0 +1,287 @@
+/**
+ * Finds openness claims in plain text: "open source" (strong), "open model" (vague), "open weights" or a
+ * named licence (honest), in English, German, French, Spanish and Chinese. Negated, scare-quoted and
+ * critical uses are dropped: a claim that is really a critique must never be badged as openwashing.
+ *
+ * This file ships in the content script (25 kB gzip budget for everything), so it carries no tables,
+ * no zod and no knowledge pack: one precompiled regex finds candidates in a single pass, and a few small
+ * anchored regexes look at a bounded window around each candidate. No pattern nests quantifiers, so the
+ * cost stays linear in the text length.
+ */
+import type { ClaimKind, ClaimLang, DetectedClaim } from './types';
+
+/** Separator inside a phrase: space, NBSP, hyphen, non-breaking hyphen (at most two: "open - source"). */
+const D = '[\\s\\u00a0\\u2010\\u2011-]{0,2}';
+const S = '[\\s\\u00a0]+';
+
+// Honest wording. Listed first: at one position the first alternative that matches wins, which is how
+// "open-weight" beats "open" and "openly available weights" beats "openly available".
+const HONEST = [
+  `open${D}source${D}weights?`,
+  `open${D}weights?`,
+  `(?:openly|publicly|freely)${S}available${S}(?:model${S})?weights`,
+  `weights?${S}(?:(?:are|is|were|was|made)${S})?(?:openly${S}|publicly${S}|freely${S})?available`,
+  `source${D}available`,
+  // Named licences. A model licence named plainly is precise wording, whatever the licence says.
+  `(?:Meta${S})?(?:Llama|Gemma|Qwen|Falcon|DeepSeek|Mistral|NVIDIA|Stability${D}AI|TII${S}Falcon)(?:${S}[\\d.]+)?${S}(?:(?:Community|Research|Non-?Commercial|LLM|Open${S}Model)${S}){0,2}Licen[cs]e(?:${S}(?:Agreement|v?[\\d.]+))?`,
+  `Gemma${S}Terms${S}of${S}Use`,
+  `Apache(?:${D}Licen[cs]e,?)?${D}(?:v(?:ersion)?${D})?2(?:\\.0)?`,
+  `MIT${S}Licen[cs]e`,
+  `(?:(?:CreativeML|Creative${S}ML|BigCode)${S})?Open${D}RAIL(?:\\+\\+|[+-]{1,2}M|-[MSD])?`,
+  `CC${D}BY(?:${D}(?:NC|SA|ND)){0,3}(?:${D}\\d\\.\\d)?`,
+  `offene[nr]?${S}Gewichte?n?`,
+  `poids${S}(?:ouverts|libres)`,
+  `pesos${S}abiertos`,
+].join('|');
+
+// Strong wording: what the issue calls an open-source claim.
+const STRONG = [
+  `(?:fully|truly|completely|totally|genuinely|100${D}%)${D}open(?!${D}(?:weights?|access)(?![\\p{L}\\p{N}]))(?:${D}source(?:d|ing)?)?`,
+  `open${D}sourc(?:e[ds]?|ing)(?:${S}AI)?`,
+  'quelloffen(?:e[nmrs]?)?',
+  `code${S}source${S}ouvert`,
+  `c[oó]digo${S}abierto`,
+  `fuente${S}abierta`,
+].join('|');
+
+// Vague wording: open-sounding, but no claim to meet a definition.
+const VAGUE = [
+  `open${D}access`,
+  `openly${S}(?:available|releas(?:e[ds]?|ing)|licen[cs]ed)`,
+  `open${S}release`,
+  `open(?:${S}(?:large${S})?language)?${S}models?(?!${S}Licen[cs]e)`,
+  `open${S}LLMs?`,
+  `offene[nrs]?${S}(?:KI-)?Modell(?:e|en)?`,
+  `mod[eè]les?${S}ouverts?`,
+  `modelos?${S}abiertos?`,
+].join('|');
+
+// CJK has no word boundaries; the honest forms come first so that 开源权重 is not read as 开源.
+const CJK_HONEST = '开放权重|開放權重|权重开放|權重開放|开源权重|開源權重|开放模型权重|開放模型權重';
+const CJK_STRONG = '完全开源|完全開源|开源|開源';
+const CJK_VAGUE = '开放模型|開放模型';
+
+const EDGE_L = '(?<![\\p{L}\\p{N}_])';
+const EDGE_R = '(?![\\p{L}\\p{N}_])';
+
+/** Groups: 1 honest, 2 strong, 3 vague (Latin scripts), 4 honest, 5 strong, 6 vague (CJK). */
+const CLAIM_RE = new RegExp(
+  `${EDGE_L}(?:(${HONEST})|(${STRONG})|(${VAGUE}))${EDGE_R}|(${CJK_HONEST})|(${CJK_STRONG})|(${CJK_VAGUE})`,
+  'giu',
+);
+
+/**
+ * A cheap first test for a text node: false means detectClaims would find nothing. Every phrase the
+ * detector knows contains one of these fragments (checked by a unit test over the fixture sentences).
+ */
+export const CLAIM_PREFILTER =
+  /open|offen|weight|gewicht|source|licen[cs]|apache|cc[\s-]?by|abiert|ouvert|poids|pesos|terms\s+of\s+use|开源|開源|开放|開放|权重|權重/i;
+
+// --- Context tests. All work on a window of at most ~80 characters, anchored at the phrase. ---
+
+/** Words that may stand between a negation and the phrase ("not really", "ist nicht ganz"); never "but". */
+const FILL = "(?:(?!(?:but|aber|mais|pero|sino)[\\s,])[\\p{L}\\p{N}'’-]+\\s+){0,4}";
+const QUOTE_OPEN = '["“”„«‹\'‘’「『]';
+
+/** A negation just before the phrase, in any of the five languages. */
+const NEG_BEFORE = new RegExp(
+  '(?:' +
+    `(?:^|[^\\p{L}\\p{N}])(?:not(?!\\s+(?:only|just|merely)\\b)|never|nor|neither|hardly|barely|(?:is|are|was|were|ai|does|do|did|wo|ca)n['’]t|cannot|no\\s+longer|far\\s+from|anything\\s+but|rather\\s+than|instead\\s+of|less\\s+than|nicht(?!\\s+nur)|kein\\p{L}*|niemals|pas(?!\\s+seulement)|jamais|loin\\s+d['’]\\p{L}*|ni|no(?!\\s+(?:solo|sólo)\\b)|nunca|lejos\\s+de)\\s+${FILL}` +
+    // 不是(一个真正的)开源: a few characters may sit between; single-character negators must touch the phrase.
+    `|(?:不是|并非|並非|不算|并不是|並不是|算不上|称不上|稱不上|没有|沒有)[^，。！？、,.!?;；]{0,8}|(?:非|不|未|无|無)` +
+    `)(?:\\p{L}{1,2}['’])?${QUOTE_OPEN}?\\s?$`,
+  'iu',
+);
+
+/** "so-called", or someone else's words for it: 'Meta calls Llama "open source"', 'marketed as'. */
+const ATTRIBUTED_BEFORE = new RegExp(
+  '(?:' +
+    '(?:so[\\s-]called|sogenannte\\p{L}*|soi[\\s-]disant|supuest\\p{L}*|所谓|所謂|号称|號稱|宣称|宣稱|声称|聲稱|自称|自稱|标榜|標榜|称为|稱為)[^，。！？、,.!?;；]{0,12}' +
+    `|according\\s+to\\s+[\\p{L}\\p{N}’'. -]{1,40},\\s+${FILL}` +
+    `|(?:^|[^\\p{L}])(?:say(?:s|ing)?|said|stat(?:es|ed|ing)|insist(?:s|ed)?|argu(?:es|ed|ing)|assert(?:s|ed)?|sagt|behauptet|affirme|prétend|afirma|asegura|dice|call(?:s|ed|ing)?|dub(?:s|bed)?|label(?:s|l?ed|l?ing)?|brand(?:s|ed|ing)?|market(?:s|ed|ing)?|tout(?:s|ed|ing)?|bill(?:s|ed)|advertis(?:e|es|ed|ing)|claim(?:s|ed|ing)?|describ(?:e|es|ed|ing)|pass(?:es|ed)?\\s+off|bezeichne\\p{L}*|nenn\\p{L}*|vermarkte\\p{L}*|beworben|appel(?:le|lent|é|ée|és)|qualifi\\p{L}*|vendu\\p{L}*|denomin\\p{L}*|calific\\p{L}*|llamad\\p{L}*|presentad\\p{L}*)\\s+(?:[\\p{L}\\p{N}'’.-]+\\s+){0,4}?(?:(?:as|to\\s+be|als|comme|como)\\s+)?(?:being\\s+)?` +
+    `)${QUOTE_OPEN}?\\s?$`,
+  'iu',
+);
+
+/** The phrase names a class of other models ("outperform open-source chat models"), not this one. */
+const COMPARED_BEFORE =
+  /\b(?:unlike|outperform\w*|compared?\s+(?:to|with)|than|versus|vs\.?|rival\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|competitive\s+with|on\s+par\s+with|against)\s+(?:(?:many|most|all|some|other|several|leading|existing|popular|current|available|prior|previous|the|of|best|top|comparable|similar|larger)\s+){0,4}$/i;
+
+/** After the phrase: it is talked about ("open-source claims", "open-source washing"), or it names a thing. */
+const META_AFTER =
+  /^(?:社区|社區|软件|軟件|项目|項目|运动|運動|定义|定義|倡议|倡議|促进会)|^["”’»」』]?[\s-]*(?:AI\s+)?(?:claims?|label(?:s|l?ed|l?ing)?|branding|marketing|rhetoric|narrative|washing|washed|credentials|moniker|initiative|definition|communit(?:y|ies)|movement|ecosystem|principles|advocates?|contributors?|foundation|(?:[\p{L}-]+\s+)?(?:datasets?|data|software|code(?:base)?|librar(?:y|ies)|tools?|tooling|toolkits?|frameworks?|projects?|packages?|repositor(?:y|ies)|implementations?|recipes?|pipelines?|platforms?|apps?|applications?|SDKs?|APIs?|leaderboards?|journals?|papers?|publications?|articles?))(?![\p{L}\p{N}])/iu;
+
+/** "open source is closing the gap": the movement as a noun, not a claim about a model. */
+const GENERIC_AFTER = /^(?:\s+AI)?\s+(?:is|are|was|were|has|have|had|will|would|can|could|should|must|wins?|matters?)(?![\p{L}])/iu;
+
+/** Glued into a longer token: a URL or slug ("/llama2-open-source/"), a file name, or "non-open-source". */
+const GLUED = new Set(['-', '_', '/', '\\', '.', '=', '#', '@', '+', '~']);
+
+/** Sentence-level signs of a critique or of doubt about the claim. */
+const CRITIC =
+  /open[\s-]?wash|so[\s-]called|mislead|decept|dishonest|misnomer|mislabel|falsely|in\s+name\s+only|(?:does|do|did)(?:\s+not|n['’]t)\s+(?:\w+\s+)?(?:meet|qualify|satisfy|comply|conform)|fail(?:s|ed)?\s+to\s+(?:meet|qualify|satisfy)|falls?\s+short|not\s+(?:\w+\s+)?(?:compatible|conformant|compliant)|n['’]t\s+(?:\w+\s+)?compatible|incompatible\s+with|questioned|legitimacy|controvers|criticis|criticiz|contradict|whether|debated|restrictive|irreführend|trompeu|engañ|伪开源|偽開源|假开源|假開源/i;
+/** A sentence that names the OSI or its definitions and negates something: a contrast with the definition. */
+const OSI = /\bOSI\b|Open\s+Source\s+(?:AI\s+)?(?:Initiative|Definition)|\bOSAID\b|\bOSD\b/i;
+const ANY_NEG = /\b(?:not|never|n['’]t|nicht|kein\w*|pas|no)\b|不是|并非|並非/i;
+
+/** Opening and closing quotes tight around the phrase: scare quotes. */
+const QUOTED_BEFORE = /["“”„«‹'‘’「『]\s?$/;
+const QUOTED_AFTER = /^(?:\s?AI)?\s?["“”»›'’‘」』]/;
+
+const LATIN_WORD = /[\p{L}\p{N}]+/gu;
+// A few function words per language, enough to tell which language an "Open Source" sentence is in.
+const EN_WORDS = new Set(['the', 'is', 'are', 'and', 'of', 'to', 'with', 'for', 'that', 'this', 'it', 'an']);
+const DE_WORDS = new Set(['ist', 'und', 'nicht', 'das', 'der', 'die', 'ein', 'eine', 'für', 'mit', 'sind']);
+const FR_WORDS = new Set(['est', 'et', 'le', 'la', 'les', 'des', 'pas', 'pour', 'avec', 'une', 'un', 'sont']);
+const ES_WORDS = new Set(['es', 'y', 'el', 'los', 'las', 'para', 'con', 'del', 'una', 'muy', 'son']);
+
+const MAX_SENTENCE = 400;
+/** Candidates examined per call (claims and rejected look-alikes): caps the work on hostile text. */
+const MAX_CANDIDATES = 2000;
+const WINDOW = 80;
+
+function isBoundary(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  // 。！？ and newlines end a sentence on their own; . ! ? only before a space (not "3.1", "e.g.x").
+  if (c === 10 || c === 13 || c === 0x3002 || c === 0xff01 || c === 0xff1f) return true;
+  if (c === 46 || c === 33 || c === 63) {
+    const n = text.charCodeAt(i + 1);
+    return Number.isNaN(n) || n === 32 || n === 9 || n === 10 || n === 13 || n === 0xa0;
+  }
+  return false;
+}
+
+/** Start and end (exclusive) of the sentence around [from, to), each side bounded by MAX_SENTENCE. */
+export function sentenceBounds(text: string, from: number, to: number): [number, number] {
+  let s = from;
+  const minS = Math.max(0, from - MAX_SENTENCE);
+  while (s > minS && !isBoundary(text, s - 1)) s--;
+  let e = to;
+  const maxE = Math.min(text.length, to + MAX_SENTENCE);
+  while (e < maxE && !isBoundary(text, e)) e++;
+  if (e < text.length && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++; // keep the full stop
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  return [s, e];
+}
+
+function langOf(phrase: string, sentence: string): ClaimLang {
+  const p = phrase.toLowerCase();
+  if (/[\u3400-\u9fff]/.test(p)) return 'zh';
+  if (/quelloffen|gewicht|offene|modell/.test(p)) return 'de';
+  if (/ouvert|poids|modèle/.test(p)) return 'fr';
+  if (/abiert|c[oó]digo|pesos|modelo/.test(p)) return 'es';
+  // "Open Source" is written the same in de/fr/es text: look at the function words around it.
+  let en = 0;
+  let de = 0;
+  let fr = 0;
+  let es = 0;
+  for (const m of sentence.toLowerCase().matchAll(LATIN_WORD)) {
+    const w = m[0];
+    if (EN_WORDS.has(w)) en++;
+    else if (DE_WORDS.has(w)) de++;
+    else if (FR_WORDS.has(w)) fr++;
+    else if (ES_WORDS.has(w)) es++;
+  }
+  const best = Math.max(de, fr, es);
+  if (best === 0 && en === 0 && /[\u3400-\u9fff]/.test(sentence)) return 'zh';
+  if (best === 0 || best <= en) return 'en';
+  return best === de ? 'de' : best === fr ? 'fr' : 'es';
+}
+
+interface SentenceFacts {
+  critic: boolean;
+  question: boolean;
+}
+
+function sentenceFacts(sentence: string): SentenceFacts {
+  const last = sentence.charCodeAt(sentence.length - 1);
+  return {
+    critic: CRITIC.test(sentence) || (OSI.test(sentence) && ANY_NEG.test(sentence)),
+    question: last === 63 || last === 0xff1f,
+  };
+}
+
+/** Sentence text for output: the sentence, or a window around the phrase when it is very long. */
+function clip(text: string, s: number, e: number, from: number, to: number): [string, number] {
+  if (e - s <= MAX_SENTENCE) return [text.slice(s, e), s];
+  const half = (MAX_SENTENCE - (to - from)) >> 1;
+  const a = Math.max(s, from - half);
+  let a2 = a;
+  while (a2 < e && /\s/.test(text[a2]!)) a2++;
+  const b = Math.min(e, a + MAX_SENTENCE);
+  return [text.slice(a2, b).trimEnd(), a2];
+}
+
+/**
+ * Openness claims in `text`, in order. Negated ("is not open source"), scare-quoted (so-called
+ * "open source"), attributed ('marketed as open source'), comparative ("outperforms open-source models")
+ * and critical uses (a sentence about openwashing or the OSI definition) are not returned.
+ */
+export function detectClaims(text: string): DetectedClaim[] {
+  const out: DetectedClaim[] = [];
+  if (!CLAIM_PREFILTER.test(text)) return out;
+  let cacheKey = '';
+  let cacheFacts: SentenceFacts = { critic: false, question: false };
+  let candidates = 0;
+  CLAIM_RE.lastIndex = 0;
+  for (let m = CLAIM_RE.exec(text); m !== null; m = CLAIM_RE.exec(text)) {
+    // Bounded work per call, whatever the page: real prose has a handful of candidates per block.
+    if (++candidates > MAX_CANDIDATES) break;
+    const phrase = m[0];
+    const start = m.index;
+    const end = start + phrase.length;
+    const kind: ClaimKind = m[1] || m[4] ? 'honest' : m[2] || m[5] ? 'strong' : 'vague';
+    const latin = !(m[4] || m[5] || m[6]);
+    if (latin && (GLUED.has(text.charAt(start - 1)) || inUrl(text, start, end))) continue;
+    const [ss, se] = sentenceBounds(text, start, end);
+    // Cheap local tests first; the sentence-wide ones run once per sentence.
+    const before = text.slice(Math.max(ss, start - WINDOW), start);
+    const after = text.slice(end, Math.min(se, end + WINDOW));
+    if (NEG_BEFORE.test(before)) continue;
+    if (kind !== 'honest') {
+      if (ATTRIBUTED_BEFORE.test(before)) continue;
+      if (QUOTED_BEFORE.test(before) && QUOTED_AFTER.test(after)) continue;
+      if (COMPARED_BEFORE.test(before)) continue;
+      if (META_AFTER.test(after)) continue;
+      if (kind === 'strong' && GENERIC_AFTER.test(after)) continue;
+      // A bare "Open Source" menu item or tag says nothing about a model.
+      if (latin && countWords(text, ss, se) - countWords(phrase, 0, phrase.length) < 2) continue;
+    }
+    const key = `${ss}:${se}`;
+    if (key !== cacheKey) {
+      cacheKey = key;
+      cacheFacts = sentenceFacts(text.slice(ss, se));
+    }
+    if (cacheFacts.question) continue;
+    if (kind !== 'honest' && cacheFacts.critic) continue;
+    const [sentence, sentenceStart] = clip(text, ss, se, start, end);
+    out.push({ phrase, kind, lang: langOf(phrase, sentence), start, end, sentence, sentenceStart });
+  }
+  return out;
+}
+
+/** Whether the phrase sits inside a URL-like token ("https://x/open-source", "x.com/open-source"). */
+function inUrl(text: string, start: number, end: number): boolean {
+  let a = start;
+  const minA = Math.max(0, start - 200);
+  while (a > minA && !/\s/.test(text.charAt(a - 1))) a--;
+  let b = end;
+  const maxB = Math.min(text.length, end + 200);
+  while (b < maxB && !/\s/.test(text.charAt(b))) b++;
+  if (a === start && b === end) return false;
+  const token = text.slice(a, b);
+  return token.includes('://') || token.startsWith('www.') || /^[\w-]+(?:\.[\w-]+)+\//.test(token);
+}
+
+function countWords(text: string, from: number, to: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const w = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
+    if (w && !inWord) n++;
+    inWord = w;
+  }
+  return n;
+}

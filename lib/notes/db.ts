@@ -1,0 +1,196 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { z } from 'zod';
+import { StorageError, toStorageError } from './errors';
+import { NoteSchema, type Note } from './schema';
+import { ReportSchema, type Report } from '../reports/schema';
+
+/*
+ * The user's records in IndexedDB: database "ajar-records", version 1, two object stores keyed by `id`:
+ *   notes    Note    (lib/notes/schema.ts), index "updatedAt"
+ *   reports  Report  (lib/reports/schema.ts), indexes "updatedAt", "status"
+ * Every read is validated with zod; a record that fails is reported (and left untouched), never dropped.
+ * Every write runs in a readwrite transaction with durability "strict" and resolves only once the
+ * transaction has completed, so a confirmation on screen means the record is on disk. Extension pages
+ * (popup, options) and the background share this database: they are one origin.
+ */
+
+export const RECORDS_DB = 'ajar-records';
+export const RECORDS_DB_VERSION = 1;
+export const STORES = ['notes', 'reports'] as const;
+export type StoreName = (typeof STORES)[number];
+
+export interface RecordsDBSchema extends DBSchema {
+  notes: { key: string; value: unknown; indexes: { updatedAt: string } };
+  reports: { key: string; value: unknown; indexes: { updatedAt: string; status: string } };
+}
+export type RecordsIDB = IDBPDatabase<RecordsDBSchema>;
+
+export interface RecordTypes {
+  notes: Note;
+  reports: Report;
+}
+export const RECORD_SCHEMAS: { [K in StoreName]: z.ZodType<RecordTypes[K]> } = { notes: NoteSchema, reports: ReportSchema };
+
+/** A stored record that does not pass its schema: kept as it is, and said. */
+export interface InvalidRecord {
+  store: StoreName;
+  id: string;
+  reason: string;
+}
+
+export interface ReadResult<T> {
+  items: T[];
+  invalid: InvalidRecord[];
+}
+
+/** Options for transactions that write: wait for the disk (Chromium's default is "relaxed"). */
+export const DURABLE = { durability: 'strict' } as const;
+
+export function openRecordsDb(dbName = RECORDS_DB): Promise<RecordsIDB> {
+  return openDB<RecordsDBSchema>(dbName, RECORDS_DB_VERSION, {
+    upgrade(db) {
+      if (!db.objectStoreNames.contains('notes')) {
+        db.createObjectStore('notes', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+      }
+      if (!db.objectStoreNames.contains('reports')) {
+        const s = db.createObjectStore('reports', { keyPath: 'id' });
+        s.createIndex('updatedAt', 'updatedAt');
+        s.createIndex('status', 'status');
+      }
+    },
+    blocking(_current, _next, event) {
+      // A newer version wants to upgrade: let it, rather than block it forever.
+      (event.target as IDBDatabase | null)?.close();
+    },
+  });
+}
+
+export function issueText(err: z.ZodError): string {
+  return err.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`)
+    .join('; ');
+}
+
+function idOf(raw: unknown): string {
+  return raw && typeof raw === 'object' && 'id' in raw ? String((raw as { id: unknown }).id).slice(0, 80) : '(no id)';
+}
+
+/** Validates a record's raw value; undefined values are absent. */
+export function validateRecord<S extends StoreName>(store: S, raw: unknown): { ok: true; value: RecordTypes[S] } | { ok: false; invalid: InvalidRecord } {
+  const parsed = RECORD_SCHEMAS[store].safeParse(raw);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, invalid: { store, id: idOf(raw), reason: issueText(parsed.error) } };
+}
+
+/** The next updatedAt for an edit: now, but always later than the previous one (clocks go backwards). */
+export function nextTimestamp(previous: string | null | undefined, now: Date = new Date()): string {
+  const prev = previous ? Date.parse(previous) : NaN;
+  const t = Number.isFinite(prev) && prev >= now.getTime() ? prev + 1 : now.getTime();
+  return new Date(t).toISOString();
+}
+
+/** Which of two versions of one record to keep: the later updatedAt; on a tie, the existing one. */
+export function isNewer(incoming: { updatedAt: string }, existing: { updatedAt: string } | undefined): boolean {
+  if (!existing) return true;
+  return Date.parse(incoming.updatedAt) > Date.parse(existing.updatedAt);
+}
+
+export interface RecordsStore {
+  db(): Promise<RecordsIDB>;
+  list<S extends StoreName>(store: S): Promise<ReadResult<RecordTypes[S]>>;
+  get<S extends StoreName>(store: S, id: string): Promise<RecordTypes[S] | null>;
+  /** Validates and writes one record; resolves when it is on disk. Throws StorageError. */
+  put<S extends StoreName>(store: S, record: RecordTypes[S]): Promise<RecordTypes[S]>;
+  /** Deletes one record and returns it (for undo), or null if it was not there. Throws StorageError. */
+  remove<S extends StoreName>(store: S, id: string): Promise<RecordTypes[S] | null>;
+  close(): void;
+}
+
+/** Opens lazily; reopens if the browser closed the connection. */
+export function createRecordsStore(dbName = RECORDS_DB): RecordsStore {
+  let dbp: Promise<RecordsIDB> | null = null;
+  const db = (): Promise<RecordsIDB> => {
+    dbp ??= (async () => {
+      const d = await openRecordsDb(dbName);
+      d.addEventListener('close', () => {
+        dbp = null;
+      });
+      return d;
+    })().catch((err: unknown) => {
+      dbp = null;
+      throw toStorageError(err, 'Opening the notes database');
+    });
+    return dbp;
+  };
+
+  return {
+    db,
+    async list(store) {
+      try {
+        const d = await db();
+        const raws = await d.getAll(store);
+        const items: RecordTypes[typeof store][] = [];
+        const invalid: InvalidRecord[] = [];
+        for (const raw of raws) {
+          const v = validateRecord(store, raw);
+          if (v.ok) items.push(v.value);
+          else invalid.push(v.invalid);
+        }
+        items.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id.localeCompare(b.id)));
+        return { items, invalid };
+      } catch (err) {
+        throw toStorageError(err, `Reading ${store}`);
+      }
+    },
+    async get(store, id) {
+      try {
+        const raw = await (await db()).get(store, id);
+        if (raw === undefined) return null;
+        const v = validateRecord(store, raw);
+        if (!v.ok) throw new StorageError('invalid', `The stored ${store === 'notes' ? 'note' : 'report'} ${id} is damaged (${v.invalid.reason}); it was left as it is.`);
+        return v.value;
+      } catch (err) {
+        throw toStorageError(err, `Reading ${store}`);
+      }
+    },
+    async put(store, record) {
+      const v = validateRecord(store, record);
+      if (!v.ok) throw new StorageError('invalid', `Not saved: ${v.invalid.reason}`);
+      try {
+        const d = await db();
+        const tx = d.transaction(store, 'readwrite', DURABLE);
+        await Promise.all([tx.objectStore(store).put(v.value), tx.done]);
+        return v.value;
+      } catch (err) {
+        throw toStorageError(err, `Saving the ${store === 'notes' ? 'note' : 'report'}`);
+      }
+    },
+    async remove(store, id) {
+      try {
+        const d = await db();
+        const tx = d.transaction(store, 'readwrite', DURABLE);
+        const os = tx.objectStore(store);
+        const raw = await os.get(id);
+        if (raw === undefined) {
+          await tx.done;
+          return null;
+        }
+        const v = validateRecord(store, raw);
+        if (!v.ok) {
+          // Never delete what could not be given back by undo.
+          tx.abort();
+          await tx.done.catch(() => undefined);
+          throw new StorageError('invalid', `Not deleted: the stored record ${id} is damaged (${v.invalid.reason}) and could not be restored by undo.`);
+        }
+        await Promise.all([os.delete(id), tx.done]);
+        return v.value;
+      } catch (err) {
+        throw toStorageError(err, `Deleting the ${store === 'notes' ? 'note' : 'report'}`);
+      }
+    },
+    close() {
+      void dbp?.then((d) => d.close()).catch(() => undefined);
+      dbp = null;
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Article-like sites (vendor and lab announcements, news): claims in the article body, compact badges on
+ * Hub model links, no page model (a claim resolves by the models named or linked in its sentence and
+ * paragraph). One reviewed table per kind of site (vendors.ts, news.ts) builds its detectors here.
+ */
+import { BASE_SKIP, type SiteDetector } from './types';
+
+export interface ArticleSite {
+  /** Host as in the URL ("ai.meta.com"); "*.x.ai" style hosts also match the bare domain. */
+  host: string;
+  name: string;
+  /** Only these path prefixes (e.g. "/blog/"), default: the whole site. */
+  paths?: readonly string[];
+  /** Where the article text is, most specific first; the first selector that matches wins. */
+  roots?: readonly string[];
+  /** Extra selector of subtrees to skip (site chrome, related-post lists). */
+  skip?: string;
+}
+
+const DEFAULT_ROOTS = ['article', 'main', '[role="main"]'];
+
+function hostMatches(pattern: string, hostname: string): boolean {
+  if (pattern.startsWith('*.')) {
+    const bare = pattern.slice(2);
+    return hostname === bare || hostname.endsWith(`.${bare}`);
+  }
+  return hostname === pattern;
+}
+
+/** Manifest match patterns for a table entry. */
+export function articleMatches(site: ArticleSite): string[] {
+  const paths = site.paths ?? ['/'];
+  return paths.map((p) => `https://${site.host}${p}*`);
+}
+
+/** The first root selector that matches, all its (outermost) matches; else the body. */
+export function articleRoots(doc: Document, selectors: readonly string[]): Element[] {
+  for (const sel of selectors) {
+    const found = [...doc.querySelectorAll(sel)];
+    if (found.length) return found.filter((el) => !found.some((o) => o !== el && o.contains(el)));
+  }
+  return doc.body ? [doc.body] : [];
+}
+
+export function articleSite(kind: 'vendor' | 'news', site: ArticleSite): SiteDetector {
+  const roots = site.roots ?? DEFAULT_ROOTS;
+  const skip = site.skip ? `${BASE_SKIP},${site.skip}` : `${BASE_SKIP},footer,[role="contentinfo"]`;
+  return {
+    id: `${kind}:${site.host.replace(/^\*\./, '')}`,
+    name: site.name,
+    matches: articleMatches(site),
+    test: (url) =>
+      url.protocol === 'https:' &&
+      hostMatches(site.host, url.hostname) &&
+      (!site.paths || site.paths.some((p) => url.pathname.startsWith(p))),
+    pageModel: () => null,
+    claimRoots: (doc) => articleRoots(doc, roots),
+    badgeModelLinks: true,
+    skipSelector: skip,
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * github.com repository pages: claims in the rendered README (`article.markdown-body`, also on
+ * /blob/.../README.md), and a compact badge on each link to a Hub model in it. The page's model is the
+ * one Hub model the README links to, when it links to exactly one (a model's own code repository);
+ * with none or several, claims resolve by their sentence and paragraph only.
+ */
+import { BASE_SKIP, type SiteDetector } from './types';
+import { repoIdOfHref } from './hub-links';
+
+/** First segments of github.com that are not owners. */
+const NOT_OWNERS = new Set([
+  'about', 'apps', 'collections', 'customer-stories', 'enterprise', 'events', 'explore', 'features', 'issues',
+  'login', 'marketplace', 'new', 'notifications', 'orgs', 'organizations', 'pricing', 'pulls', 'search',
+  'settings', 'signup', 'sponsors', 'topics', 'trending',
+]);
+
+function readmes(doc: Document): Element[] {
+  return [...doc.querySelectorAll('article.markdown-body')];
+}
+
+export const github: SiteDetector = {
+  id: 'github',
+  name: 'GitHub',
+  matches: ['https://github.com/*'],
+  test(url) {
+    if (url.hostname !== 'github.com') return false;
+    const [owner, repo] = url.pathname.split('/').filter(Boolean);
+    return !!owner && !!repo && !NOT_OWNERS.has(owner.toLowerCase());
+  },
+  pageModel(doc, url) {
+    const ids = new Map<string, string>();
+    for (const root of readmes(doc)) {
+      for (const a of root.querySelectorAll('a[href*="huggingface.co/"], a[href*="hf.co/"]')) {
+        const id = repoIdOfHref(a.getAttribute('href'), url.href);
+        if (id) ids.set(id.toLowerCase(), id);
+        if (ids.size > 1) return null;
+      }
+    }
+    return ids.size === 1 ? [...ids.values()][0]! : null;
+  },
+  claimRoots: (doc) => readmes(doc),
+  badgeModelLinks: true,
+  skipSelector: BASE_SKIP,
+};

@@ -1,0 +1,42 @@
+/**
+ * The list of site detectors. Adding a site: one file (or one line in vendors.ts / news.ts) and one
+ * line here, plus its README entry. Order matters: the first detector whose test() accepts the URL wins.
+ */
+import type { SiteDetector } from './types';
+import { huggingface, huggingfaceBlog } from './huggingface';
+import { github } from './github';
+import { kaggle } from './kaggle';
+import { vendorDetectors } from './vendors';
+import { newsDetectors } from './news';
+import { generic } from './generic';
+
+export type { SiteDetector, ModelCard, ModelLink } from './types';
+
+export const SITE_DETECTORS: readonly SiteDetector[] = [
+  huggingface,
+  huggingfaceBlog,
+  github,
+  kaggle,
+  ...vendorDetectors,
+  ...newsDetectors,
+];
+
+/** The detector for a URL: a known site's, else the generic one (opted-in sites); null for non-web URLs. */
+export function detectorFor(url: URL): SiteDetector | null {
+  for (const d of SITE_DETECTORS) if (d.test(url)) return d;
+  return generic.test(url) ? generic : null;
+}
+
+/** A known site's detector only (no generic fallback). */
+export function knownDetectorFor(url: URL): SiteDetector | null {
+  return SITE_DETECTORS.find((d) => d.test(url)) ?? null;
+}
+
+/**
+ * Match patterns of every known site, deduplicated: the content script's `matches` and the required
+ * host permissions. Everything else is opt-in (optional host permissions).
+ */
+export const KNOWN_SITE_MATCHES: readonly string[] = [...new Set(SITE_DETECTORS.flatMap((d) => d.matches))];
+
+/** Optional host permissions: any other site, one origin at a time, from the popup's "Scan this site". */
+export const OPT_IN_MATCHES: readonly string[] = ['https://*/*', 'http://*/*'];

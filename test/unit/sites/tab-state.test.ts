@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { TabStore, createLabelService, judgeClaims, toolbarBadge, type TabClaim, type TabState } from '@/lib/tab-state';
+import { judgeClaim } from '@/lib/claims/judge';
+import type { ClaimContext } from '@/lib/claims/types';
+
+const claim = (id: string, over: Partial<TabClaim> = {}): TabClaim => ({
+  id, text: 't', model: 'm/x', label: 'restricted-weights', openwashing: true, severity: 'high', reason: 'r', ...over,
+});
+
+describe('TabStore', () => {
+  it('keeps one page per tab; answers for a page left behind are dropped', async () => {
+    const store = new TabStore();
+    await store.reset(1, 'https://huggingface.co/a/b#x', 'huggingface', 'a/b');
+    expect((await store.get(1))?.url).toBe('https://huggingface.co/a/b');
+    await store.addClaims(1, 'https://huggingface.co/a/b', [claim('c1'), claim('c1', { reason: 'again' })]);
+    expect((await store.get(1))?.claims).toHaveLength(1);
+    await store.reset(1, 'https://huggingface.co/c/d', 'huggingface', 'c/d');
+    expect(await store.addClaims(1, 'https://huggingface.co/a/b', [claim('late')])).toBeNull();
+    expect((await store.get(1))?.claims).toEqual([]);
+    await store.remove(1);
+    expect(await store.get(1)).toBeUndefined();
+  });
+
+  it('persists through the given storage and loads it back (a restarted service worker)', async () => {
+    let saved: Record<string, TabState> | undefined;
+    const persistence = { load: async () => saved, save: async (all: Record<string, TabState>) => void (saved = structuredClone(all)) };
+    const a = new TabStore(persistence, 0);
+    await a.reset(7, 'https://github.com/x/y', 'github', null);
+    await a.addModels(7, 'https://github.com/x/y', [{ id: 'x/y', label: 'open-weights', summary: 's' }]);
+    await new Promise((r) => setTimeout(r, 10));
+    const b = new TabStore(persistence, 0);
+    expect((await b.get(7))?.models[0]?.id).toBe('x/y');
+  });
+});
+
+describe('toolbarBadge', () => {
+  const base = (over: Partial<TabState>): TabState => ({ url: 'https://x/', site: 'generic', pageModel: null, models: [], claims: [], ...over });
+  it('counts openwashing claims: red when any is high, amber when all are medium', () => {
+    expect(toolbarBadge(base({ claims: [claim('a'), claim('b', { severity: 'medium' }), claim('c', { openwashing: false, severity: 'none' })] }))).toMatchObject({ text: '2', color: '#c0262d' });
+    expect(toolbarBadge(base({ claims: [claim('b', { severity: 'medium' })] }))).toMatchObject({ text: '1', color: '#b35c00' });
+  });
+  it("without openwashing, shows the page model's label; else nothing", () => {
+    const s = base({ pageModel: 'google-t5/t5-base', models: [{ id: 'google-t5/t5-base', label: 'open-source', summary: '' }] });
+    expect(toolbarBadge(s)).toMatchObject({ text: '✓', color: '#2e7d32' });
+    expect(toolbarBadge(base({})).text).toBe('');
+    expect(toolbarBadge(undefined).text).toBe('');
+  });
+});
+
+describe('label service', () => {
+  it('checks each model once (in flight and cached), at most N at a time, and forgets failures', async () => {
+    let active = 0;
+    let peak = 0;
+    const calls: string[] = [];
+    let fail = true;
+    const svc = createLabelService({
+      concurrency: 2,
+      async check(q) {
+        calls.push(q);
+        active++;
+        peak = Math.max(peak, active);
+        await new Promise((r) => setTimeout(r, 5));
+        active--;
+        if (q === 'flaky/x' && fail) throw new Error('unreachable');
+        return { id: q, label: 'open-weights', summary: '' };
+      },
+    });
+    await Promise.all(['a/1', 'a/2', 'A/1', 'a/3', 'a/4', 'a/1'].map((q) => svc.label(q)));
+    expect(calls.sort()).toEqual(['a/1', 'a/2', 'a/3', 'a/4']);
+    expect(peak).toBe(2);
+    await expect(svc.label('flaky/x')).rejects.toThrow();
+    fail = false;
+    await expect(svc.label('flaky/x')).resolves.toMatchObject({ id: 'flaky/x' });
+  });
+});
+
+describe('judgeClaims', () => {
+  const ctx = (id: string, kind: ClaimContext['kind'], model: string | null): ClaimContext & { m: string | null } => ({
+    id, phrase: 'open source', kind, sentence: `s ${id}`, paragraph: '', linkedRepos: { sentence: [], paragraph: [] }, m: model,
+  });
+  it('resolves each claim, checks each model once, keeps unresolved claims as "model unknown"', async () => {
+    const checked: string[] = [];
+    const labels = createLabelService({
+      async check(q) {
+        checked.push(q);
+        return q === 'meta-llama/Llama-3.1-8B'
+          ? { id: q, label: 'restricted-weights', summary: '' }
+          : { id: 'allenai/OLMo-7B', label: 'open-source', summary: '' };
+      },
+    });
+    const claims = [ctx('1', 'strong', 'meta-llama/Llama-3.1-8B'), ctx('2', 'honest', 'meta-llama/Llama-3.1-8B'), ctx('3', 'strong', 'OLMo'), ctx('4', 'strong', null)];
+    const out = await judgeClaims(claims, null, { resolve: (c) => (c as ReturnType<typeof ctx>).m, judge: judgeClaim, labels });
+    expect(checked.sort()).toEqual(['OLMo', 'meta-llama/Llama-3.1-8B']);
+    const by = Object.fromEntries(out.claims.map((c) => [c.id, c]));
+    expect(by['1']).toMatchObject({ openwashing: true, severity: 'high', label: 'restricted-weights' });
+    expect(by['2']).toMatchObject({ openwashing: false });
+    expect(by['3']).toMatchObject({ openwashing: false, model: 'allenai/OLMo-7B', label: 'open-source' });
+    expect(by['4']).toMatchObject({ openwashing: false, model: null, label: 'unknown' });
+    expect(by['4']!.reason).toMatch(/Model unknown/);
+    expect(out.models.map((m) => m.id).sort()).toEqual(['allenai/OLMo-7B', 'meta-llama/Llama-3.1-8B']);
+  });
+});

@@ -175,6 +175,12 @@ export const NAME_ALIASES: readonly NameAlias[] = [
   { name: 'T5', repoId: 'google-t5/t5-11b', why: 'the T5 size the index and MOT link' },
   { name: 'Phi 2', repoId: 'microsoft/phi-2', why: 'Phi-2 release' },
   { name: 'GPT-2', repoId: 'openai-community/gpt2', why: 'the Hub moved gpt2 into openai-community' },
+  { name: 'Stable Diffusion', repoId: 'stabilityai/stable-diffusion-3.5-large', why: 'a bare family name goes to the model the index rates for the family (as for Llama 2); versions below' },
+  { name: 'Stable Diffusion 1.4', repoId: 'CompVis/stable-diffusion-v1-4', why: 'v1.4 release' },
+  { name: 'Stable Diffusion 1.5', repoId: 'runwayml/stable-diffusion-v1-5', why: 'v1.5 release' },
+  { name: 'Stable Diffusion 2.1', repoId: 'stabilityai/stable-diffusion-2-1', why: 'v2.1 release' },
+  { name: 'Stable Diffusion XL', repoId: 'stabilityai/stable-diffusion-xl-base-1.0', why: 'SDXL base 1.0' },
+  { name: 'SDXL', repoId: 'stabilityai/stable-diffusion-xl-base-1.0', why: 'SDXL base 1.0' },
 ];
 
 /**

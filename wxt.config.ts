@@ -20,7 +20,8 @@ export default defineConfig({
     host_permissions: [...new Set(['https://huggingface.co/*', ...KNOWN_SITE_MATCHES])],
     // Any other site: opt-in, one origin at a time, from the popup's "Scan this site".
     optional_host_permissions: [...OPT_IN_MATCHES],
-    browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } },
+    // No data is collected or transmitted beyond Hub lookups the user's page or query needs (PRIVACY.md).
+    browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } as Record<string, unknown> },
   },
   hooks: {
     // MV2 (Firefox) has no optional_host_permissions (WXT drops the key): origins go in optional_permissions.

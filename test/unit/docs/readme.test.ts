@@ -15,3 +15,15 @@ describe('README', () => {
     expect(README).toContain('bash .ci/run');
   });
 });
+
+describe('README lists every site detector', () => {
+  it('names each detector', async () => {
+    const { SITE_DETECTORS } = await import('../../../lib/sites');
+    const { generic } = await import('../../../lib/sites/generic');
+    for (const d of [...SITE_DETECTORS, generic]) {
+      const family = d.id.includes(':') ? `${d.id.split(':')[0]}:*` : d.id;
+      expect(README, d.id).toContain(`\`${family}\``);
+      expect(README, d.name).toContain(d.name);
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { assessLicense, isMorePermissive } from '../licenses';
+import { assessLicense, isMorePermissive, unknownLicense } from '../licenses';
 import type { LicenseAssessment, LicenseDeclaration } from '../licenses/types';
 import type { Source } from '../sources';
 import type { HubResult, HubUrls } from '../hub/client';
@@ -55,26 +55,9 @@ export function tagValues(tags: readonly string[] | undefined, prefix: string): 
   return (tags ?? []).filter((t) => t.startsWith(p)).map((t) => t.slice(p.length).trim()).filter(Boolean);
 }
 
-/** An assessment that says "unknown" when the licence module cannot assess (it must never break gathering). */
-function unknownAssessment(input: string, reason: string): LicenseAssessment {
-  return {
-    input,
-    id: null,
-    name: null,
-    osiApproved: null,
-    fsfLibre: null,
-    status: 'unknown',
-    reason,
-    freedoms: { use: 'unknown', study: 'unknown', modify: 'unknown', share: 'unknown' },
-    clauses: [],
-    contentType: 'unknown',
-    sources: [],
-  };
-}
-
 /** The assessment for a repo whose record was read but declares no licence at all. */
 export function noLicenseDeclared(): LicenseAssessment {
-  return unknownAssessment('', 'no licence is declared in the Hub record');
+  return unknownLicense('', 'no licence is declared in the Hub record');
 }
 
 function declarationInput(decl: LicenseDeclaration): string {
@@ -87,7 +70,7 @@ export function safeAssess(decl: LicenseDeclaration): LicenseAssessment {
     return assessLicense(decl);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    return unknownAssessment(declarationInput(decl), `could not be assessed: ${why}`);
+    return unknownLicense(declarationInput(decl), `could not be assessed: ${why}`);
   }
 }
 

@@ -27,7 +27,8 @@ import {
 /* Building blocks                                                                                               */
 /* ------------------------------------------------------------------------------------------------------------ */
 
-function unknown(input: string, reason: string, extra: Partial<LicenseAssessment> = {}): LicenseAssessment {
+/** The assessment for a licence Ajar cannot place: every freedom unknown, never open. */
+export function unknown(input: string, reason: string, extra: Partial<LicenseAssessment> = {}): LicenseAssessment {
   return {
     input,
     id: null,

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { makeNote, NOTE_MAX_CHARS, targetKey, type Note, type NoteTarget } from '@/lib/notes/schema';
 import { nextTimestamp } from '@/lib/notes/db';
-import { recordsStore } from './stores';
+import { recordsStore } from './records';
 import { formatDate, t, tn } from './i18n';
 
 function targetName(tg: NoteTarget): string {

@@ -19,6 +19,11 @@ export interface PageClaim {
 
 const MAX_QUOTE = 140;
 
+/** In quotation marks, unless the text already opens with one (a quote of a quote). */
+function quoted(text: string): string {
+  return /^["“„«'‘]/.test(text) ? text : `“${text}”`;
+}
+
 /** "On this page": the models the content script found, with labels, and the claims as short quotes. */
 export function PageSection({
   models,
@@ -65,7 +70,9 @@ export function PageSection({
           <ul class="claims" aria-label={t('page.claimsLabel')}>
             {claims.map((c) => (
               <li key={c.id} class={c.openwashing ? `claim claim-${c.severity}` : 'claim'} data-testid="page-claim" data-claim={c.id} data-openwashing={String(c.openwashing)}>
-                <q class="claim-quote">{oneLine(c.text, MAX_QUOTE)}</q>
+                <span class="claim-quote" data-testid="claim-quote">
+                  {quoted(oneLine(c.text, MAX_QUOTE))}
+                </span>
                 <div class="claim-meta">
                   {c.openwashing && <strong class="ow">{c.severity === 'high' ? t('page.openwashing') : t('page.unverified')}</strong>}
                   <span class={`label label-small label-${c.label}`}>{labelText(c.label)}</span>

@@ -3,7 +3,8 @@ import { nextTimestamp } from '@/lib/notes/db';
 import { copyText, publicLink, publicText, type PublicLink } from '@/lib/reports/public';
 import { REPORT_COMMENT_MAX, type PublicTarget, type Report, type ReportStatus } from '@/lib/reports/schema';
 import { SourceLinks } from './SourceLinks';
-import { recordsStore, openTab } from './stores';
+import { openTab } from './stores';
+import { recordsStore } from './records';
 import { formatDate, labelText, t } from './i18n';
 
 function errText(e: unknown): string {

@@ -1,6 +1,5 @@
 import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
-import { createRecordsStore, type RecordsStore } from '@/lib/notes/db';
 import {
   DEFAULT_HUB_ENDPOINT,
   HF_TOKEN_KEY,
@@ -10,7 +9,7 @@ import {
   type Settings,
 } from '@/lib/settings/schema';
 
-/** Extension pages' access to settings (wxt/storage) and records (IndexedDB). See lib/settings/schema.ts. */
+/** Extension pages' access to settings (wxt/storage; see lib/settings/schema.ts). Records: components/records.ts. */
 
 export const settingsItem = storage.defineItem<unknown>(SETTINGS_KEY, { fallback: {} });
 export const hfTokenItem = storage.defineItem<string | null>(HF_TOKEN_KEY, { fallback: null });
@@ -33,13 +32,6 @@ export async function saveSettings(patch: Partial<Settings>): Promise<Settings> 
 
 export function watchSettings(cb: (s: Settings) => void): () => void {
   return settingsItem.watch((v) => cb(readSettings(v)));
-}
-
-let records: RecordsStore | null = null;
-/** One records store per page. */
-export function recordsStore(): RecordsStore {
-  records ??= createRecordsStore();
-  return records;
 }
 
 /** The extension's version, for exports. */

@@ -25,14 +25,28 @@ export default defineBackground(() => {
   let hub: { endpoint: string; key: string; client: HubClient; refreshing: HubClient } | null = null;
   const records = createRecordsStore();
 
+  /** Endpoint, token and cache lifetime, read once and again only when they change (storage is slow in Firefox). */
+  let hubConfig: Promise<{ endpoint: string; token: string | undefined; ttlMs: number }> | null = null;
+  const forgetHubConfig = () => {
+    hubConfig = null;
+  };
+  hubEndpointItem.watch(forgetHubConfig);
+  hfTokenItem.watch(forgetHubConfig);
+  settingsItem.watch(forgetHubConfig);
+
   /** The Hub client for the configured endpoint; `refresh` gives one that treats every cache entry as stale. */
   async function hubClient(refresh: boolean): Promise<HubClient> {
-    const parsed = HubEndpointSchema.safeParse(await hubEndpointItem.getValue());
-    const endpoint = parsed.success ? parsed.data : DEFAULT_HUB_ENDPOINT;
-    // The token goes only to huggingface.co itself (never to a custom endpoint); the cache lifetime is a setting.
-    const [rawToken, rawSettings] = await Promise.all([hfTokenItem.getValue(), settingsItem.getValue()]);
-    const token = tokenForEndpoint(endpoint, rawToken);
-    const ttlMs = readSettings(rawSettings).cacheTtlHours * 3_600_000;
+    hubConfig ??= (async () => {
+      const [rawEndpoint, rawToken, rawSettings] = await Promise.all([hubEndpointItem.getValue(), hfTokenItem.getValue(), settingsItem.getValue()]);
+      const parsed = HubEndpointSchema.safeParse(rawEndpoint);
+      const endpoint = parsed.success ? parsed.data : DEFAULT_HUB_ENDPOINT;
+      // The token goes only to huggingface.co itself (never to a custom endpoint); the cache lifetime is a setting.
+      return { endpoint, token: tokenForEndpoint(endpoint, rawToken), ttlMs: readSettings(rawSettings).cacheTtlHours * 3_600_000 };
+    })().catch((e: unknown) => {
+      hubConfig = null;
+      throw e;
+    });
+    const { endpoint, token, ttlMs } = await hubConfig;
     const key = `${endpoint}\n${token ?? ''}\n${ttlMs}`;
     if (!hub || hub.key !== key) {
       const make = (ttl: number) => createHubClient({ endpoint, fetch: (...a) => fetch(...a), cache, ttlMs: ttl, token });

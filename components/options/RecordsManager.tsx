@@ -5,20 +5,53 @@ import { NOTE_MAX_CHARS, type Note } from '@/lib/notes/schema';
 import type { Report, ReportStatus } from '@/lib/reports/schema';
 import type { Settings } from '@/lib/settings/schema';
 import { ReportForm } from '../ReportForm';
-import { recordsStore } from '../stores';
+import { recordsStore } from '../records';
 import { formatDate, t, tn, type MessageKey } from '../i18n';
+import { modelUrl } from '@/lib/reports/public';
 
 type Item = { kind: 'note'; rec: Note } | { kind: 'report'; rec: Report };
 type Filter = 'all' | 'notes' | 'reports' | ReportStatus;
 type Deleted = { kind: 'note'; rec: Note } | { kind: 'report'; rec: Report };
 
-function about(item: Item): { text: string; href: string | null } {
+interface About {
+  /** One line naming what the record is about (for buttons' accessible names). */
+  text: string;
+  model: string | null;
+  page: { url: string; title: string } | null;
+}
+
+function about(item: Item): About {
   if (item.kind === 'note') {
     const tg = item.rec.target;
-    return tg.kind === 'model' ? { text: tg.model, href: null } : { text: tg.title || tg.url, href: tg.url };
+    return tg.kind === 'model' ? { text: tg.model, model: tg.model, page: null } : { text: tg.title || tg.url, model: null, page: { url: tg.url, title: tg.title } };
   }
   const r = item.rec;
-  return { text: r.model ?? r.page?.title ?? r.page?.url ?? t('page.modelUnknown'), href: r.page?.url ?? null };
+  return { text: r.model ?? r.page?.title ?? r.page?.url ?? t('page.modelUnknown'), model: r.model, page: r.page };
+}
+
+/** The model (linked to its Hub page when it has a Hub id) and the page (linked), each on its line. */
+function AboutCell({ a }: { a: About }) {
+  const hub = a.model ? modelUrl(a.model) : null;
+  return (
+    <>
+      {a.model &&
+        (hub ? (
+          <a href={hub} target="_blank" rel="noopener noreferrer" class="about-model">
+            {a.model}
+          </a>
+        ) : (
+          <span class="about-model">{a.model}</span>
+        ))}
+      {a.page && (
+        <div class={a.model ? 'small' : ''}>
+          <a href={a.page.url} target="_blank" rel="noopener noreferrer">
+            {a.page.title || a.page.url}
+          </a>
+        </div>
+      )}
+      {!a.model && !a.page && <span class="muted">{t('page.modelUnknown')}</span>}
+    </>
+  );
 }
 
 function haystack(item: Item): string {
@@ -200,13 +233,7 @@ export function RecordsManager({ version, settings, openReportId }: { version: n
                     {it.kind === 'report' && <div class="small muted">{t(`report.statusName.${it.rec.status}` as MessageKey)}</div>}
                   </td>
                   <th scope="row" class="about">
-                    {a.href ? (
-                      <a href={a.href} target="_blank" rel="noopener noreferrer">
-                        {a.text}
-                      </a>
-                    ) : (
-                      a.text
-                    )}
+                    <AboutCell a={a} />
                   </th>
                   <td class="record-text">
                     {it.kind === 'note' && isEditing ? (
@@ -241,7 +268,7 @@ export function RecordsManager({ version, settings, openReportId }: { version: n
                         <button
                           type="button"
                           data-testid="record-edit"
-                          aria-label={t('records.editAria', { about: a.text })}
+                          aria-label={it.kind === 'note' ? t('records.editAria', { about: a.text }) : t('records.openAria', { about: a.text })}
                           onClick={() => (it.kind === 'note' ? setEditing({ id: it.rec.id, text: it.rec.text }) : setOpenReport(it.rec.id))}
                         >
                           {it.kind === 'note' ? t('common.edit') : t('records.open')}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SITE_DETECTORS } from '@/lib/sites';
+import { SITE_GROUP_IDS, siteGroupOf } from '@/lib/settings/sites';
 import {
   autoScanEnabled,
   CACHE_TTL_HOURS,
@@ -51,9 +52,15 @@ function useFeedback() {
   return { run, view, setError };
 }
 
-function hostsOf(matches: readonly string[]): string {
-  return [...new Set(matches.map((m) => m.replace(/^[a-z*]+:\/\//, '').replace(/\/.*$/, '')))].join(', ');
+function hostsOf(matches: readonly string[]): string[] {
+  return [...new Set(matches.map((m) => m.replace(/^[a-z*]+:\/\//, '').replace(/\/.*$/, '')))];
 }
+
+/** Known site groups with the hosts of their detectors (lib/sites), in a fixed order. */
+const GROUPS = SITE_GROUP_IDS.map((id) => ({
+  id,
+  hosts: [...new Set(SITE_DETECTORS.filter((d) => siteGroupOf(d.id) === id).flatMap((d) => hostsOf(d.matches)))],
+})).filter((g) => g.hosts.length > 0);
 
 const originsFor = (host: string) => [`https://${host}/*`, `http://${host}/*`];
 
@@ -62,20 +69,27 @@ export function SiteSettings({ settings, onChange }: { settings: Settings; onCha
   const [offHost, setOffHost] = useState('');
   const [optHost, setOptHost] = useState('');
   const [granted, setGranted] = useState<Record<string, boolean>>({});
+  const [grantedHosts, setGrantedHosts] = useState<string[]>([]);
 
+  // Opted-in sites: those listed here, and any other origin the browser granted on request (popup "Scan this
+  // site"), which is what the background registers the content script for.
   useEffect(() => {
     void (async () => {
-      const next: Record<string, boolean> = {};
-      for (const h of settings.optInSites) {
-        try {
-          next[h] = await browser.permissions.contains({ origins: [`https://${h}/*`] });
-        } catch {
-          next[h] = false;
-        }
+      const required = new Set(((browser.runtime.getManifest() as { host_permissions?: string[] }).host_permissions ?? []).map((m) => m.replace(/^[a-z*]+:\/\//, '').replace(/\/.*$/, '')));
+      let origins: string[] = [];
+      try {
+        origins = (await browser.permissions.getAll()).origins ?? [];
+      } catch {
+        origins = [];
       }
+      const hosts = [...new Set(origins.map((o) => o.replace(/^[a-z*]+:\/\//, '').replace(/\/.*$/, '')))].filter((h) => h && !h.includes('*') && !required.has(h));
+      setGrantedHosts(hosts);
+      const next: Record<string, boolean> = {};
+      for (const h of settings.optInSites) next[h] = hosts.includes(h);
       setGranted(next);
     })();
   }, [settings.optInSites.join()]);
+  const optIn = [...new Set([...settings.optInSites, ...grantedHosts])];
 
   const save = (patch: Partial<Settings>, message: string) =>
     fb.run(async () => {
@@ -108,7 +122,10 @@ export function SiteSettings({ settings, onChange }: { settings: Settings; onCha
   const removeOptIn = (host: string) =>
     fb.run(async () => {
       onChange(await saveSettings({ optInSites: settings.optInSites.filter((h) => h !== host) }));
-      await browser.permissions.remove({ origins: originsFor(host) }).catch(() => false);
+      const granted = ((await browser.permissions.getAll().catch(() => ({ origins: [] as string[] }))).origins ?? []).filter((o) => o.replace(/^[a-z*]+:\/\//, '').replace(/\/.*$/, '') === host);
+      // Only what was granted: asking to remove anything else makes the browser refuse the whole call.
+      if (granted.length) await browser.permissions.remove({ origins: granted }).catch(() => false);
+      setGrantedHosts((hs) => hs.filter((x) => x !== host));
       return t('sites.optInRemoved', { host });
     });
 
@@ -152,33 +169,36 @@ export function SiteSettings({ settings, onChange }: { settings: Settings; onCha
             </tr>
           </thead>
           <tbody>
-            {SITE_DETECTORS.map((d) => (
-              <tr key={d.id}>
-                <th scope="row">{d.name}</th>
-                <td class="small">{hostsOf(d.matches)}</td>
-                <td>
-                  <input
-                    type="checkbox"
-                    id={`auto-${d.id}`}
-                    data-testid={`auto-${d.id}`}
-                    aria-label={t('sites.autoAria', { site: d.name })}
-                    checked={autoScanEnabled(settings, d.id)}
-                    onChange={(e) => void save({ autoScan: { ...settings.autoScan, [d.id]: (e.target as HTMLInputElement).checked } }, t('common.savedSetting'))}
-                  />
-                </td>
-              </tr>
-            ))}
+            {GROUPS.map((g) => {
+              const name = t(`sites.group.${g.id}` as MessageKey);
+              return (
+                <tr key={g.id}>
+                  <th scope="row">{name}</th>
+                  <td class="small">{g.hosts.join(', ')}</td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      id={`auto-${g.id}`}
+                      data-testid={`auto-${g.id}`}
+                      aria-label={t('sites.autoAria', { site: name })}
+                      checked={autoScanEnabled(settings, g.id)}
+                      onChange={(e) => void save({ autoScan: { ...settings.autoScan, [g.id]: (e.target as HTMLInputElement).checked } }, t('common.savedSetting'))}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
 
       <h3 id="sites-optin-h">{t('sites.optInHeading')}</h3>
       <p class="muted small">{t('sites.optInIntro')}</p>
-      {settings.optInSites.length === 0 ? (
+      {optIn.length === 0 ? (
         <p class="muted">{t('sites.optInNone')}</p>
       ) : (
         <ul class="host-list" aria-labelledby="sites-optin-h" data-testid="optin-sites">
-          {settings.optInSites.map((h) => (
+          {optIn.map((h) => (
             <li key={h}>
               <span>{h}</span> <span class="muted small">{granted[h] === false ? t('sites.permissionMissing') : ''}</span>{' '}
               <button type="button" aria-label={t('sites.removeAria', { host: h })} onClick={() => void removeOptIn(h)}>

@@ -1,18 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { CheckModelResponse } from '@/lib/messages';
+import { ScrollToClaimResponseSchema, type CheckModelResponse } from '@/lib/messages';
 import type { Settings } from '@/lib/settings/schema';
 import { hostMatches, isOptedIn, isSiteEnabled, normalizeHost } from '@/lib/settings/schema';
 import type { NoteTarget } from '@/lib/notes/schema';
-import { makeReport, verdictSnapshot } from '@/lib/reports/make';
 import type { Report } from '@/lib/reports/schema';
 import type { Verdict } from '@/lib/verdict/schema';
 import { ModelSearch } from '@/components/ModelSearch';
 import { VerdictView } from '@/components/VerdictView';
 import { PageSection, type PageClaim, type PageModel } from '@/components/PageSection';
-import { NotesPanel } from '@/components/NotesPanel';
-import { ReportForm } from '@/components/ReportForm';
-import { recordsStore, saveSettings } from '@/components/stores';
+import { saveSettings } from '@/components/stores';
+import { Lazy } from '@/components/Lazy';
 import { labelText, t } from '@/components/i18n';
 import { askBackground, SLOW_AFTER_MS, type PageInfo } from './lookup';
 
@@ -84,9 +82,11 @@ export function App({ settings: initialSettings, early }: { settings: Settings; 
     if (fromUrl && early.answer && !early.answered) void check(fromUrl, false, early.answer);
     void early.page.then((p) => {
       setPage(p);
-      if (!fromUrl && p.pageModel) {
-        setInitial(p.pageModel);
-        void check(p.pageModel);
+      // The page's own model; else, when the page names exactly one model, that one.
+      const model = p.pageModel ?? (p.models.length === 1 ? p.models[0]!.id : null);
+      if (!fromUrl && model) {
+        setInitial(model);
+        void check(model);
       }
     });
     return () => {
@@ -104,6 +104,8 @@ export function App({ settings: initialSettings, early }: { settings: Settings; 
       const r = await askBackground(claim.model);
       v = r.ok ? r.verdict : null;
     }
+    // Loaded on demand: reports and notes are not needed for the first paint.
+    const [{ makeReport, verdictSnapshot }, { recordsStore }] = await Promise.all([import('@/lib/reports/make'), import('@/components/records')]);
     const draft = makeReport({
       page: page?.url ? { url: page.url.slice(0, 4096), title: page.title.slice(0, 1000) } : null,
       claim: { id: claim?.id ?? null, text: claim?.text ?? '' },
@@ -121,8 +123,12 @@ export function App({ settings: initialSettings, early }: { settings: Settings; 
   const scrollTo = async (claimId: string) => {
     if (page?.tabId == null) return;
     try {
-      await browser.tabs.sendMessage(page.tabId, { type: 'scroll-to-claim', claimId });
-      window.close();
+      const reply = ScrollToClaimResponseSchema.safeParse(await browser.tabs.sendMessage(page.tabId, { type: 'scroll-to-claim', claimId }));
+      if (reply.success && reply.data.ok) {
+        // Show the page: the popup closes (a popup opened as a tab is left as it is).
+        if (!new URLSearchParams(location.search).has('tab')) window.close();
+        setNotice(t('page.scrolled'));
+      } else setNotice(t('page.claimGone'));
     } catch {
       setNotice(t('page.scrollFailed'));
     }
@@ -188,7 +194,7 @@ export function App({ settings: initialSettings, early }: { settings: Settings; 
       )}
 
       {report ? (
-        <ReportForm report={report} repo={settings.reportRepo} defaultTarget={settings.reportTarget} onClose={() => setReport(null)} />
+        <Lazy load={() => import('@/components/ReportForm').then((m) => m.ReportForm)} props={{ report, repo: settings.reportRepo, defaultTarget: settings.reportTarget, onClose: () => setReport(null) }} />
       ) : (
         <>
           <ModelSearch key={initial} initial={initial} onSearch={(q) => void check(q)} busy={lookup.kind === 'loading'} />
@@ -265,7 +271,9 @@ export function App({ settings: initialSettings, early }: { settings: Settings; 
               </>
             )}
           </div>
-          {noteTargets.length > 0 && <NotesPanel key={noteTargets.map((x) => JSON.stringify(x)).join()} targets={noteTargets} idPrefix="popup-notes" />}
+          {noteTargets.length > 0 && (
+            <Lazy key={noteTargets.map((x) => JSON.stringify(x)).join()} load={() => import('@/components/NotesPanel').then((m) => m.NotesPanel)} props={{ targets: noteTargets, idPrefix: 'popup-notes' }} />
+          )}
           {host && (
             <footer class="site-row" data-testid="site-row">
               <span class="muted small">{host}</span>

@@ -48,10 +48,14 @@ function modelFromUrl(raw: string | null): string | null {
   }
 }
 
-export async function readActiveTab(): Promise<PageInfo> {
+/**
+ * The tab the popup is about: the active tab, or the one named by `?tab=<id>` (the popup opened in a tab of its
+ * own, e.g. from a badge's "details" or in tests), with what the content script found there.
+ */
+export async function readActiveTab(tabId: number | null = null): Promise<PageInfo> {
   const info: PageInfo = { tabId: null, url: null, title: '', models: [], claims: [], scanned: false, pageModel: null };
   try {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    const [tab] = tabId !== null ? [await browser.tabs.get(tabId)] : await browser.tabs.query({ active: true, currentWindow: true });
     if (!tab) return info;
     info.tabId = tab.id ?? null;
     info.url = tab.url && /^https?:\/\//i.test(tab.url) ? tab.url : null;

@@ -10,10 +10,12 @@ import './style.css';
 performance.mark('ajar:popup-start');
 
 // Ask first, render while the answer is on its way.
-const query = new URLSearchParams(location.search).get('q');
+const params = new URLSearchParams(location.search);
+const query = params.get('q');
 const answer = query ? askBackground(query) : null;
 if (answer) performance.mark('ajar:check-sent');
-const page = readActiveTab();
+const tabParam = params.get('tab');
+const page = readActiveTab(tabParam && /^\d+$/.test(tabParam) ? Number(tabParam) : null);
 
 /**
  * A cached answer comes back in a few milliseconds: wait for it (at most WAIT_FOR_ANSWER_MS) so that the first

@@ -4,11 +4,31 @@
  * critical uses are dropped: a claim that is really a critique must never be badged as openwashing.
  *
  * This file ships in the content script (25 kB gzip budget for everything), so it carries no tables,
- * no zod and no knowledge pack: one precompiled regex finds candidates in a single pass, and a few small
- * anchored regexes look at a bounded window around each candidate. No pattern nests quantifiers, so the
- * cost stays linear in the text length.
+ * no zod and no knowledge pack: one regex finds candidates in a single pass, and a few small anchored
+ * regexes look at a bounded window around each candidate. No pattern nests quantifiers, so the cost stays
+ * linear in the text length.
+ *
+ * First-call cost matters as much as throughput: the content script pays for compiling these regexes on
+ * every page it scans. So no pattern uses `\p{L}`/`\p{N}` or the `u` flag (under `iu` a Unicode property
+ * class compiles several times slower than explicit ranges: its case closure spans all of Unicode), and
+ * everything but CLAIM_PREFILTER is built on first use, once a text has passed the prefilter.
  */
 import type { ClaimKind, ClaimLang, DetectedClaim } from './types';
+
+/**
+ * Letters (L) and digits (N) as explicit UTF-16 ranges, for character classes: the same as `\p{L}` and
+ * `\p{N}` on U+0000–U+036F (Latin, Latin-1, Extended-A/B, IPA), U+2000–U+20FF (punctuation),
+ * U+3000–U+30FF (CJK punctuation, kana), CJK ideographs and U+FF00–U+FFBE (fullwidth forms); close for
+ * Greek, Cyrillic and Hangul. Letters of other scripts and of the supplementary planes count as non-letters.
+ */
+const L =
+  'A-Za-z\\u00aa\\u00b5\\u00ba\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u02c1\\u02c6-\\u02d1\\u02e0-\\u02e4\\u02ec\\u02ee' +
+  '\\u0370-\\u0374\\u0376-\\u037d\\u037f-\\u0481\\u048a-\\u052f\\u1e00-\\u1fff\\u2071\\u207f\\u2090-\\u209c' +
+  '\\u3005\\u3006\\u3031-\\u3035\\u303b\\u303c\\u3041-\\u3096\\u309d-\\u309f\\u30a1-\\u30fa\\u30fc-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff' +
+  '\\uac00-\\ud7a3\\uf900-\\ufad9\\ufb00-\\ufb06\\uff21-\\uff3a\\uff41-\\uff5a\\uff66-\\uffdc';
+const N =
+  '0-9\\u00b2\\u00b3\\u00b9\\u00bc-\\u00be\\u2070\\u2074-\\u2079\\u2080-\\u2089\\u2150-\\u2189\\u2460-\\u249b\\u24ea-\\u24ff' +
+  '\\u3007\\u3021-\\u3029\\u3038-\\u303a\\uff10-\\uff19';
 
 /** Separator inside a phrase: space, NBSP, hyphen, non-breaking hyphen (at most two: "open - source"). */
 const D = '[\\s\\u00a0\\u2010\\u2011-]{0,2}';
@@ -36,7 +56,7 @@ const HONEST = [
 
 // Strong wording: what the issue calls an open-source claim.
 const STRONG = [
-  `(?:fully|truly|completely|totally|genuinely|100${D}%)${D}open(?!${D}(?:weights?|access)(?![\\p{L}\\p{N}]))(?:${D}source(?:d|ing)?)?`,
+  `(?:fully|truly|completely|totally|genuinely|100${D}%)${D}open(?!${D}(?:weights?|access)(?![${L}${N}]))(?:${D}source(?:d|ing)?)?`,
   `open${D}sourc(?:e[ds]?|ing)(?:${S}AI)?`,
   'quelloffen(?:e[nmrs]?)?',
   `code${S}source${S}ouvert`,
@@ -61,13 +81,22 @@ const CJK_HONEST = '开放权重|開放權重|权重开放|權重開放|开源�
 const CJK_STRONG = '完全开源|完全開源|开源|開源';
 const CJK_VAGUE = '开放模型|開放模型';
 
-const EDGE_L = '(?<![\\p{L}\\p{N}_])';
-const EDGE_R = '(?![\\p{L}\\p{N}_])';
+const EDGE_L = `(?<![${L}${N}_])`;
+const EDGE_R = `(?![${L}${N}_])`;
+
+/** A regex built on first use: compiling costs more than most pages' whole scan, and most texts never get there. */
+function lazy(make: () => RegExp): () => RegExp {
+  let re: RegExp | undefined;
+  return () => (re ??= make());
+}
 
 /** Groups: 1 honest, 2 strong, 3 vague (Latin scripts), 4 honest, 5 strong, 6 vague (CJK). */
-const CLAIM_RE = new RegExp(
-  `${EDGE_L}(?:(${HONEST})|(${STRONG})|(${VAGUE}))${EDGE_R}|(${CJK_HONEST})|(${CJK_STRONG})|(${CJK_VAGUE})`,
-  'giu',
+const CLAIM_RE = lazy(
+  () =>
+    new RegExp(
+      `${EDGE_L}(?:(${HONEST})|(${STRONG})|(${VAGUE}))${EDGE_R}|(${CJK_HONEST})|(${CJK_STRONG})|(${CJK_VAGUE})`,
+      'gi',
+    ),
 );
 
 /**
@@ -80,55 +109,78 @@ export const CLAIM_PREFILTER =
 // --- Context tests. All work on a window of at most ~80 characters, anchored at the phrase. ---
 
 /** Words that may stand between a negation and the phrase ("not really", "ist nicht ganz"); never "but". */
-const FILL = "(?:(?!(?:but|aber|mais|pero|sino)[\\s,])[\\p{L}\\p{N}'’-]+\\s+){0,4}";
+const FILL = `(?:(?!(?:but|aber|mais|pero|sino)[\\s,])[${L}${N}'’-]+\\s+){0,4}`;
 const QUOTE_OPEN = '["“”„«‹\'‘’「『]';
 
 /** A negation just before the phrase, in any of the five languages. */
-const NEG_BEFORE = new RegExp(
-  '(?:' +
-    `(?:^|[^\\p{L}\\p{N}])(?:not(?!\\s+(?:only|just|merely)\\b)|never|nor|neither|hardly|barely|(?:is|are|was|were|ai|does|do|did|wo|ca)n['’]t|cannot|no\\s+longer|far\\s+from|anything\\s+but|rather\\s+than|instead\\s+of|less\\s+than|nicht(?!\\s+nur)|kein\\p{L}*|niemals|pas(?!\\s+seulement)|jamais|loin\\s+d['’]\\p{L}*|ni|no(?!\\s+(?:solo|sólo)\\b)|nunca|lejos\\s+de)\\s+${FILL}` +
-    // 不是(一个真正的)开源: a few characters may sit between; single-character negators must touch the phrase.
-    `|(?:不是|并非|並非|不算|并不是|並不是|算不上|称不上|稱不上|没有|沒有)[^，。！？、,.!?;；]{0,8}|(?:非|不|未|无|無)` +
-    `)(?:\\p{L}{1,2}['’])?${QUOTE_OPEN}?\\s?$`,
-  'iu',
+const NEG_BEFORE = lazy(
+  () =>
+    new RegExp(
+      '(?:' +
+        `(?:^|[^${L}${N}])(?:not(?!\\s+(?:only|just|merely)\\b)|never|nor|neither|hardly|barely|(?:is|are|was|were|ai|does|do|did|wo|ca)n['’]t|cannot|no\\s+longer|far\\s+from|anything\\s+but|rather\\s+than|instead\\s+of|less\\s+than|nicht(?!\\s+nur)|kein[${L}]*|niemals|pas(?!\\s+seulement)|jamais|loin\\s+d['’][${L}]*|ni|no(?!\\s+(?:solo|sólo)\\b)|nunca|lejos\\s+de)\\s+${FILL}` +
+        // 不是(一个真正的)开源: a few characters may sit between; single-character negators must touch the phrase.
+        `|(?:不是|并非|並非|不算|并不是|並不是|算不上|称不上|稱不上|没有|沒有)[^，。！？、,.!?;；]{0,8}|(?:非|不|未|无|無)` +
+        `)(?:[${L}]{1,2}['’])?${QUOTE_OPEN}?\\s?$`,
+      'i',
+    ),
 );
 
 /** "so-called", or someone else's words for it: 'Meta calls Llama "open source"', 'marketed as'. */
-const ATTRIBUTED_BEFORE = new RegExp(
-  '(?:' +
-    '(?:so[\\s-]called|sogenannte\\p{L}*|soi[\\s-]disant|supuest\\p{L}*|所谓|所謂|号称|號稱|宣称|宣稱|声称|聲稱|自称|自稱|标榜|標榜|称为|稱為)[^，。！？、,.!?;；]{0,12}' +
-    `|according\\s+to\\s+[\\p{L}\\p{N}’'. -]{1,40},\\s+${FILL}` +
-    `|(?:^|[^\\p{L}])(?:say(?:s|ing)?|said|stat(?:es|ed|ing)|insist(?:s|ed)?|argu(?:es|ed|ing)|assert(?:s|ed)?|sagt|behauptet|affirme|prétend|afirma|asegura|dice|call(?:s|ed|ing)?|dub(?:s|bed)?|label(?:s|l?ed|l?ing)?|brand(?:s|ed|ing)?|market(?:s|ed|ing)?|tout(?:s|ed|ing)?|bill(?:s|ed)|advertis(?:e|es|ed|ing)|claim(?:s|ed|ing)?|describ(?:e|es|ed|ing)|pass(?:es|ed)?\\s+off|bezeichne\\p{L}*|nenn\\p{L}*|vermarkte\\p{L}*|beworben|appel(?:le|lent|é|ée|és)|qualifi\\p{L}*|vendu\\p{L}*|denomin\\p{L}*|calific\\p{L}*|llamad\\p{L}*|presentad\\p{L}*)\\s+(?:[\\p{L}\\p{N}'’.-]+\\s+){0,4}?(?:(?:as|to\\s+be|als|comme|como)\\s+)?(?:being\\s+)?` +
-    `)${QUOTE_OPEN}?\\s?$`,
-  'iu',
+const ATTRIBUTED_BEFORE = lazy(
+  () =>
+    new RegExp(
+      '(?:' +
+        `(?:so[\\s-]called|sogenannte[${L}]*|soi[\\s-]disant|supuest[${L}]*|所谓|所謂|号称|號稱|宣称|宣稱|声称|聲稱|自称|自稱|标榜|標榜|称为|稱為)[^，。！？、,.!?;；]{0,12}` +
+        `|according\\s+to\\s+[${L}${N}’'. -]{1,40},\\s+${FILL}` +
+        `|(?:^|[^${L}])(?:say(?:s|ing)?|said|stat(?:es|ed|ing)|insist(?:s|ed)?|argu(?:es|ed|ing)|assert(?:s|ed)?|sagt|behauptet|affirme|prétend|afirma|asegura|dice|call(?:s|ed|ing)?|dub(?:s|bed)?|label(?:s|l?ed|l?ing)?|brand(?:s|ed|ing)?|market(?:s|ed|ing)?|tout(?:s|ed|ing)?|bill(?:s|ed)|advertis(?:e|es|ed|ing)|claim(?:s|ed|ing)?|describ(?:e|es|ed|ing)|pass(?:es|ed)?\\s+off|bezeichne[${L}]*|nenn[${L}]*|vermarkte[${L}]*|beworben|appel(?:le|lent|é|ée|és)|qualifi[${L}]*|vendu[${L}]*|denomin[${L}]*|calific[${L}]*|llamad[${L}]*|presentad[${L}]*)\\s+(?:[${L}${N}'’.-]+\\s+){0,4}?(?:(?:as|to\\s+be|als|comme|como)\\s+)?(?:being\\s+)?` +
+        `)${QUOTE_OPEN}?\\s?$`,
+      'i',
+    ),
 );
 
 /** The phrase names a class of other models ("outperform open-source chat models"), not this one. */
-const COMPARED_BEFORE =
-  /\b(?:unlike|outperform\w*|compared?\s+(?:to|with)|than|versus|vs\.?|rival\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|competitive\s+with|on\s+par\s+with|against)\s+(?:(?:many|most|all|some|other|several|leading|existing|popular|current|available|prior|previous|the|of|best|top|comparable|similar|larger)\s+){0,4}$/i;
+const COMPARED_BEFORE = lazy(
+  () =>
+    /\b(?:unlike|outperform\w*|compared?\s+(?:to|with)|than|versus|vs\.?|rival\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|competitive\s+with|on\s+par\s+with|against)\s+(?:(?:many|most|all|some|other|several|leading|existing|popular|current|available|prior|previous|the|of|best|top|comparable|similar|larger)\s+){0,4}$/i,
+);
 
-/** After the phrase: it is talked about ("open-source claims", "open-source washing"), or it names a thing. */
-const META_AFTER =
-  /^(?:社区|社區|软件|軟件|项目|項目|运动|運動|定义|定義|倡议|倡議|促进会)|^["”’»」』]?[\s-]*(?:AI\s+)?(?:claims?|label(?:s|l?ed|l?ing)?|branding|marketing|rhetoric|narrative|washing|washed|credentials|moniker|initiative|definition|communit(?:y|ies)|movement|ecosystem|principles|advocates?|contributors?|foundation|(?:[\p{L}-]+\s+)?(?:datasets?|data|software|code(?:base)?|librar(?:y|ies)|tools?|tooling|toolkits?|frameworks?|projects?|packages?|repositor(?:y|ies)|implementations?|recipes?|pipelines?|platforms?|apps?|applications?|SDKs?|APIs?|leaderboards?|journals?|papers?|publications?|articles?))(?![\p{L}\p{N}])/iu;
+/**
+ * After the phrase: it is talked about ("open-source claims", "open-source washing"), it is the topic
+ * ("Llama 4 and the open source question", "die Open-Source-Debatte"), or it names a thing.
+ */
+const META_AFTER = lazy(
+  () =>
+    new RegExp(
+      '^(?:社区|社區|软件|軟件|项目|項目|运动|運動|定义|定義|倡议|倡議|促进会)|^["”’»」』]?[\\s-]*(?:AI\\s+)?(?:claims?|label(?:s|l?ed|l?ing)?|branding|marketing|rhetoric|narrative|washing|washed|credentials|moniker|initiative|definition|communit(?:y|ies)|movement|ecosystem|principles|advocates?|contributors?|foundation' +
+        // A topic, not a property of a model; "open-source question answering" still describes one.
+        '|question(?![\\s-]*answer)|questions|debates?|dilemmas?|Frage|Debatte|Diskussion' +
+        `|(?:[${L}-]+\\s+)?(?:datasets?|data|software|code(?:base)?|librar(?:y|ies)|tools?|tooling|toolkits?|frameworks?|projects?|packages?|repositor(?:y|ies)|implementations?|recipes?|pipelines?|platforms?|apps?|applications?|SDKs?|APIs?|leaderboards?|journals?|papers?|publications?|articles?))(?![${L}${N}])`,
+      'i',
+    ),
+);
 
 /** "open source is closing the gap": the movement as a noun, not a claim about a model. */
-const GENERIC_AFTER = /^(?:\s+AI)?\s+(?:is|are|was|were|has|have|had|will|would|can|could|should|must|wins?|matters?)(?![\p{L}])/iu;
+const GENERIC_AFTER = lazy(
+  () => new RegExp(`^(?:\\s+AI)?\\s+(?:is|are|was|were|has|have|had|will|would|can|could|should|must|wins?|matters?)(?![${L}])`, 'i'),
+);
 
 /** Glued into a longer token: a URL or slug ("/llama2-open-source/"), a file name, or "non-open-source". */
 const GLUED = new Set(['-', '_', '/', '\\', '.', '=', '#', '@', '+', '~']);
 
 /** Sentence-level signs of a critique or of doubt about the claim. */
-const CRITIC =
-  /open[\s-]?wash|so[\s-]called|mislead|decept|dishonest|misnomer|mislabel|falsely|in\s+name\s+only|(?:does|do|did)(?:\s+not|n['’]t)\s+(?:\w+\s+)?(?:meet|qualify|satisfy|comply|conform)|fail(?:s|ed)?\s+to\s+(?:meet|qualify|satisfy)|falls?\s+short|not\s+(?:\w+\s+)?(?:compatible|conformant|compliant)|n['’]t\s+(?:\w+\s+)?compatible|incompatible\s+with|questioned|legitimacy|controvers|criticis|criticiz|contradict|whether|debated|restrictive|irreführend|trompeu|engañ|伪开源|偽開源|假开源|假開源/i;
+const CRITIC = lazy(
+  () =>
+    /open[\s-]?wash|so[\s-]called|mislead|decept|dishonest|misnomer|mislabel|falsely|in\s+name\s+only|(?:does|do|did)(?:\s+not|n['’]t)\s+(?:\w+\s+)?(?:meet|qualify|satisfy|comply|conform)|fail(?:s|ed)?\s+to\s+(?:meet|qualify|satisfy)|falls?\s+short|not\s+(?:\w+\s+)?(?:compatible|conformant|compliant)|n['’]t\s+(?:\w+\s+)?compatible|incompatible\s+with|questioned|legitimacy|controvers|criticis|criticiz|contradict|whether|debated|restrictive|irreführend|trompeu|engañ|伪开源|偽開源|假开源|假開源/i,
+);
 /** A sentence that names the OSI or its definitions and negates something: a contrast with the definition. */
-const OSI = /\bOSI\b|Open\s+Source\s+(?:AI\s+)?(?:Initiative|Definition)|\bOSAID\b|\bOSD\b/i;
-const ANY_NEG = /\b(?:not|never|n['’]t|nicht|kein\w*|pas|no)\b|不是|并非|並非/i;
+const OSI = lazy(() => /\bOSI\b|Open\s+Source\s+(?:AI\s+)?(?:Initiative|Definition)|\bOSAID\b|\bOSD\b/i);
+const ANY_NEG = lazy(() => /\b(?:not|never|n['’]t|nicht|kein\w*|pas|no)\b|不是|并非|並非/i);
 
 /** Opening and closing quotes tight around the phrase: scare quotes. */
 const QUOTED_BEFORE = /["“”„«‹'‘’「『]\s?$/;
 const QUOTED_AFTER = /^(?:\s?AI)?\s?["“”»›'’‘」』]/;
 
-const LATIN_WORD = /[\p{L}\p{N}]+/gu;
+const LATIN_WORD = lazy(() => new RegExp(`[${L}${N}]+`, 'g'));
 // A few function words per language, enough to tell which language an "Open Source" sentence is in.
 const EN_WORDS = new Set(['the', 'is', 'are', 'and', 'of', 'to', 'with', 'for', 'that', 'this', 'it', 'an']);
 const DE_WORDS = new Set(['ist', 'und', 'nicht', 'das', 'der', 'die', 'ein', 'eine', 'für', 'mit', 'sind']);
@@ -176,7 +228,7 @@ function langOf(phrase: string, sentence: string): ClaimLang {
   let de = 0;
   let fr = 0;
   let es = 0;
-  for (const m of sentence.toLowerCase().matchAll(LATIN_WORD)) {
+  for (const m of sentence.toLowerCase().matchAll(LATIN_WORD())) {
     const w = m[0];
     if (EN_WORDS.has(w)) en++;
     else if (DE_WORDS.has(w)) de++;
@@ -197,7 +249,7 @@ interface SentenceFacts {
 function sentenceFacts(sentence: string): SentenceFacts {
   const last = sentence.charCodeAt(sentence.length - 1);
   return {
-    critic: CRITIC.test(sentence) || (OSI.test(sentence) && ANY_NEG.test(sentence)),
+    critic: CRITIC().test(sentence) || (OSI().test(sentence) && ANY_NEG().test(sentence)),
     question: last === 63 || last === 0xff1f,
   };
 }
@@ -224,8 +276,9 @@ export function detectClaims(text: string): DetectedClaim[] {
   let cacheKey = '';
   let cacheFacts: SentenceFacts = { critic: false, question: false };
   let candidates = 0;
-  CLAIM_RE.lastIndex = 0;
-  for (let m = CLAIM_RE.exec(text); m !== null; m = CLAIM_RE.exec(text)) {
+  const claimRe = CLAIM_RE();
+  claimRe.lastIndex = 0;
+  for (let m = claimRe.exec(text); m !== null; m = claimRe.exec(text)) {
     // Bounded work per call, whatever the page: real prose has a handful of candidates per block.
     if (++candidates > MAX_CANDIDATES) break;
     const phrase = m[0];
@@ -238,13 +291,13 @@ export function detectClaims(text: string): DetectedClaim[] {
     // Cheap local tests first; the sentence-wide ones run once per sentence.
     const before = text.slice(Math.max(ss, start - WINDOW), start);
     const after = text.slice(end, Math.min(se, end + WINDOW));
-    if (NEG_BEFORE.test(before)) continue;
+    if (NEG_BEFORE().test(before)) continue;
     if (kind !== 'honest') {
-      if (ATTRIBUTED_BEFORE.test(before)) continue;
+      if (ATTRIBUTED_BEFORE().test(before)) continue;
       if (QUOTED_BEFORE.test(before) && QUOTED_AFTER.test(after)) continue;
-      if (COMPARED_BEFORE.test(before)) continue;
-      if (META_AFTER.test(after)) continue;
-      if (kind === 'strong' && GENERIC_AFTER.test(after)) continue;
+      if (COMPARED_BEFORE().test(before)) continue;
+      if (META_AFTER().test(after)) continue;
+      if (kind === 'strong' && GENERIC_AFTER().test(after)) continue;
       // A bare "Open Source" menu item or tag says nothing about a model.
       if (latin && countWords(text, ss, se) - countWords(phrase, 0, phrase.length) < 2) continue;
     }

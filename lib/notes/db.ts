@@ -46,23 +46,38 @@ export interface ReadResult<T> {
 /** Options for transactions that write: wait for the disk (Chromium's default is "relaxed"). */
 export const DURABLE = { durability: 'strict' } as const;
 
-export function openRecordsDb(dbName = RECORDS_DB): Promise<RecordsIDB> {
-  return openDB<RecordsDBSchema>(dbName, RECORDS_DB_VERSION, {
-    upgrade(db) {
-      if (!db.objectStoreNames.contains('notes')) {
-        db.createObjectStore('notes', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
-      }
-      if (!db.objectStoreNames.contains('reports')) {
-        const s = db.createObjectStore('reports', { keyPath: 'id' });
-        s.createIndex('updatedAt', 'updatedAt');
-        s.createIndex('status', 'status');
-      }
-    },
+function createStores(db: IDBPDatabase<RecordsDBSchema>): void {
+  if (!db.objectStoreNames.contains('notes')) {
+    db.createObjectStore('notes', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+  }
+  if (!db.objectStoreNames.contains('reports')) {
+    const s = db.createObjectStore('reports', { keyPath: 'id' });
+    s.createIndex('updatedAt', 'updatedAt');
+    s.createIndex('status', 'status');
+  }
+}
+
+function openAt(dbName: string, version?: number): Promise<RecordsIDB> {
+  return openDB<RecordsDBSchema>(dbName, version, {
+    upgrade: (db) => createStores(db),
     blocking(_current, _next, event) {
       // A newer version wants to upgrade: let it, rather than block it forever.
       (event.target as IDBDatabase | null)?.close();
     },
   });
+}
+
+/**
+ * Opens the database at its current version (at least RECORDS_DB_VERSION). If a store is missing (a database
+ * created by something else under this name, or an interrupted upgrade), it upgrades once more to add it,
+ * never touching what is there.
+ */
+export async function openRecordsDb(dbName = RECORDS_DB): Promise<RecordsIDB> {
+  const db = await openAt(dbName);
+  if (db.version >= RECORDS_DB_VERSION && STORES.every((s) => db.objectStoreNames.contains(s))) return db;
+  const next = Math.max(RECORDS_DB_VERSION, db.version + 1);
+  db.close();
+  return openAt(dbName, next);
 }
 
 export function issueText(err: z.ZodError): string {
@@ -112,7 +127,12 @@ export function createRecordsStore(dbName = RECORDS_DB): RecordsStore {
   const db = (): Promise<RecordsIDB> => {
     dbp ??= (async () => {
       const d = await openRecordsDb(dbName);
+      // Closed by the browser, or asked to make way for an upgrade elsewhere: open afresh next time.
       d.addEventListener('close', () => {
+        dbp = null;
+      });
+      d.addEventListener('versionchange', () => {
+        d.close();
         dbp = null;
       });
       return d;

@@ -91,8 +91,9 @@ export function publicText(report: Report): PublicText {
   return { title, body: lines.join('\n') };
 }
 
+/** The URL as browsers will hold it (WHATWG-normalised, e.g. ' becomes %27), so the link shown is the link opened. */
 function buildUrl(base: string, params: [string, string][]): string {
-  return `${base}?${params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`;
+  return new URL(`${base}?${params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`).href;
 }
 
 /**

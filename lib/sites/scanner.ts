@@ -164,6 +164,9 @@ export class PageScanner {
   // Work queue and timing
   private jobs: Array<{ walker: TreeWalker }> = [];
   private lastBlock: Element | null = null;
+  private detectCache = new Map<string, DetectedClaim[]>();
+  /** Where the first scan's time goes (ms), published in the ajar:first-scan measure's detail. */
+  readonly prof = { setup: 0, blockText: 0, detect: 0, visibility: 0, claims: 0 };
   private pumping = false;
   private firstScan: { start: number; busy: number; done: boolean; nodes: number; candidates: number; blocks: number } | null = null;
   private mo: MutationObserver | null = null;
@@ -221,11 +224,13 @@ export class PageScanner {
     void this.o.send({ type: 'page-start', url: this.url, site: this.detector.id, pageModel: this.pageModel }).catch(() => undefined);
     this.io = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: '100px 0px' });
     this.firstScan = { start: performance.now(), busy: 0, done: false, nodes: 0, candidates: 0, blocks: 0 };
+    const t0 = performance.now();
     this.timed(() => {
       this.placeHeader(u);
       for (const root of this.detector!.claimRoots(this.doc, u)) this.enqueue(root);
       this.findModels(this.doc, u);
     });
+    this.prof.setup += performance.now() - t0;
     this.pump();
   }
 
@@ -309,7 +314,12 @@ export class PageScanner {
     const f = this.firstScan;
     if (!f || f.done) return;
     f.done = true;
-    const detail = { nodes: f.nodes, candidates: f.candidates, blocks: f.blocks, claims: this.claims.size, site: this.detector?.id };
+    const r = (x: number) => Math.round(x * 100) / 100;
+    const p = this.prof;
+    const detail = {
+      nodes: f.nodes, candidates: f.candidates, blocks: f.blocks, claims: this.claims.size, site: this.detector?.id,
+      ms: { setup: r(p.setup), blockText: r(p.blockText), detect: r(p.detect), visibility: r(p.visibility), claims: r(p.claims) },
+    };
     try {
       performance.measure('ajar:first-scan', { start: f.start, duration: f.busy, detail });
       performance.measure('ajar:first-scan-wall', { start: f.start, end, detail });
@@ -386,17 +396,43 @@ export class PageScanner {
     return { text, segs };
   }
 
+  /** The detector's answer for a text; repeated texts (re-renders, duplicated mobile/desktop copies) are not re-read. */
+  private detect(text: string): DetectedClaim[] {
+    const hit = this.detectCache.get(text);
+    if (hit) return hit;
+    const found = this.o.detect(text);
+    if (this.detectCache.size >= 500) this.detectCache.delete(this.detectCache.keys().next().value!);
+    this.detectCache.set(text, found);
+    return found;
+  }
+
   private analyse(block: Element): void {
+    const prof = this.firstScan && !this.firstScan.done ? this.prof : null;
+    let t = prof ? performance.now() : 0;
+    const lap = (k: keyof PageScanner['prof']) => {
+      if (!prof) return;
+      const now = performance.now();
+      prof[k] += now - t;
+      t = now;
+    };
     const { text, segs } = this.blockText(block);
+    lap('blockText');
     if (this.processed.get(block) === text) return;
     this.processed.set(block, text);
     this.stats.blocks++;
     if (this.firstScan && !this.firstScan.done) this.firstScan.blocks++;
+    // A block that already shows claims stays visible when its text changes (attributes are not observed, so a
+    // style change would not bring it here either): checkVisibility() on a just-mutated page forces a style
+    // recalculation of the whole page, several ms on a long article.
+    const shown = this.blockOcc.has(block);
     this.dropBlock(block);
     if (!this.prefilter.test(text)) return;
-    const found = this.o.detect(text);
+    const found = this.detect(text);
+    lap('detect');
     if (!found.length) return;
-    if (typeof block.checkVisibility === 'function' && !block.checkVisibility()) return;
+    const visible = shown || typeof block.checkVisibility !== 'function' || block.checkVisibility();
+    lap('visibility');
+    if (!visible) return;
 
     // Hub links in the block, by their offset in the block's text.
     const offsetOf = new Map<Node, number>();
@@ -454,6 +490,7 @@ export class PageScanner {
       occs.push(occ);
       if (entry.judged) this.queueRender(() => this.renderClaim(entry!, occ));
     }
+    lap('claims');
     if (occs.length) this.blockOcc.set(block, occs);
     if (this.toSend.size >= CLAIM_BATCH) this.flushClaims();
   }

@@ -226,6 +226,19 @@ forEachBrowser(
       expect(labelled.has('meta-llama/Llama-3.1-8B-Instruct')).toBe(true);
       expect(shown.find((x) => x.model === 'google-t5/t5-base')?.label).toBe('open-source');
       await screenshot(page, 'claims-hub-listing-dark');
+      // The dark theme's popover, opened from the keyboard on a card badge (the card's link is not followed).
+      await page.bringToFront();
+      let onBadge = false;
+      for (let i = 0; i < 40 && !onBadge; i++) {
+        await page.keyboard.press('Tab');
+        onBadge = await page.evaluate(() => document.activeElement?.tagName === 'AJAR-BADGE');
+      }
+      expect(onBadge).toBe(true);
+      await page.keyboard.press('Enter');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(new URL(page.url()).pathname).toBe('/models');
+      await screenshot(page, 'claims-hub-listing-popover-dark');
+      await page.keyboard.press('Escape');
 
       // Scroll to the end: the last cards get badges, the ones scrolled past do not.
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));

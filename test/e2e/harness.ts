@@ -786,31 +786,67 @@ export async function runAxe(page: Page, options: { exclude?: string[] } = {}): 
 }
 
 /**
- * Chromium only: stops the extension's service worker (what the browser does to idle workers, or a crash)
- * and waits until its target is gone. The next message starts it again.
+ * Chromium only: stops the extension's service worker (what the browser does to an idle worker, or to a
+ * crashed one) through the DevTools ServiceWorker domain, and waits until it reports "stopped". The next
+ * event starts it again. Puppeteer keeps a debugger attached to the worker target, and a restarted worker
+ * would wait for that debugger forever; so until the worker runs again this also tells it to go on
+ * (Runtime.runIfWaitingForDebugger), which a real browser without a debugger never needs.
  */
 export async function stopServiceWorker(handle: ExtensionHandle): Promise<void> {
   if (handle.name !== 'chromium') throw new Error('stopServiceWorker: Chromium only');
   const isWorker = (t: Target) => t.type() === 'service_worker' && t.url().startsWith(`${handle.extensionOrigin}/`);
+  // An extension page without scripts of its own (so it wakes nothing), to reach the extension's workers.
   const page = await handle.browser.newPage();
-  try {
-    const session = await page.createCDPSession();
-    const gone = handle.browser.targets().some(isWorker)
-      ? new Promise<void>((resolve) => {
-          const onGone = (t: Target) => {
-            if (isWorker(t)) {
-              handle.browser.off('targetdestroyed', onGone);
-              resolve();
-            }
-          };
-          handle.browser.on('targetdestroyed', onGone);
-        })
-      : Promise.resolve();
-    await session.send('ServiceWorker.enable');
+  await page.goto(`${handle.extensionOrigin}/manifest.json`).catch(() => undefined);
+  const session = await page.createCDPSession();
+  let status = '';
+  const statusIs = (want: string, ms: number) =>
+    new Promise<void>((resolve, reject) => {
+      const end = Date.now() + ms;
+      const check = () => {
+        if (status === want) resolve();
+        else if (Date.now() > end) reject(new Error(`service worker is "${status || 'unknown'}", not "${want}", after ${ms} ms`));
+        else setTimeout(check, 25);
+      };
+      check();
+    });
+  session.on('ServiceWorker.workerVersionUpdated', (e: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+    for (const v of e.versions) {
+      if (!v.scriptURL.startsWith(`${handle.extensionOrigin}/`)) continue;
+      if (v.runningStatus !== status) handle.logs.add('harness', `service worker ${v.runningStatus}`);
+      status = v.runningStatus;
+    }
+  });
+  await session.send('ServiceWorker.enable');
+  // Ask again every few seconds: a stop asked while the worker is still starting can be lost.
+  for (let attempt = 1; ; attempt++) {
     await session.send('ServiceWorker.stopAllWorkers');
-    await withTimeout(gone, WAIT_TIMEOUT_MS, 'service worker to stop');
-    await session.detach().catch(() => undefined);
-  } finally {
-    await page.close().catch(() => undefined);
+    try {
+      await statusIs('stopped', 5_000);
+      break;
+    } catch (err) {
+      if (attempt >= 6) throw err;
+      handle.logs.add('harness', `service worker still "${status || 'unknown'}" after stopAllWorkers; asking again`);
+    }
   }
+  handle.logs.add('harness', 'service worker stopped (ServiceWorker.stopAllWorkers)');
+
+  // Let the restarted worker run, then let go (at most a minute).
+  const started = Date.now();
+  const resume = setInterval(() => {
+    void (async () => {
+      if (status === 'running' || Date.now() - started > 60_000) {
+        clearInterval(resume);
+        await session.detach().catch(() => undefined);
+        await page.close().catch(() => undefined);
+        return;
+      }
+      for (const t of handle.browser.targets().filter(isWorker)) {
+        const ws = await t.createCDPSession().catch(() => null);
+        await ws?.send('Runtime.runIfWaitingForDebugger').catch(() => undefined);
+        await ws?.detach().catch(() => undefined);
+      }
+    })();
+  }, 100);
+  resume.unref();
 }

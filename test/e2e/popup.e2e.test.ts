@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { ROOT, forEachBrowser, openExtensionPage, openExtensionPageReliably, requireBuild, screenshot } from './harness';
 import { loadHubFixtures, startHubStandIn, type HubStandIn } from '../fixtures/hub/server';
+import { startSitesServer, type SitesServer } from '../fixtures/sites/server';
+import { sitePages } from '../fixtures/sites/pages';
 
 describe('extension build', () => {
   it.each(['.output/chrome-mv3', '.output/firefox-mv2'])('%s exists (run npm run build first)', (dir) => {
@@ -268,3 +270,79 @@ forEachBrowser('popup detail view', (b) => {
     });
   }
 });
+
+// ---------------------------------------------------------------------------------------------
+// Models and claims on the page (from the content script, through 'tab-state'), scroll-to, report from a claim.
+// The page is served under its real host name (test/fixtures/sites), as in claims.e2e.test.ts.
+
+let sites: SitesServer;
+let hub405: HubStandIn;
+const ARTICLE = 'https://techcrunch.com/2024/07/23/zuckerberg-open-source-ai-llama-3-1/';
+
+forEachBrowser(
+  'popup: models and claims on the page',
+  (b) => {
+    beforeAll(async () => {
+      sites = await startSitesServer(sitePages());
+      // The article names Llama 3.1 405B, which the shared fixtures lack: give it the 8B Instruct record's shape.
+      const fx = loadHubFixtures();
+      const base = fx.models['meta-llama/Llama-3.1-8B-Instruct'] as Record<string, unknown>;
+      for (const id of ['meta-llama/Llama-3.1-405B', 'meta-llama/Llama-3.1-405B-Instruct']) {
+        fx.models[id] = { ...base, id, modelId: id, tags: (base.tags as string[]).filter((t) => !t.startsWith('base_model')) };
+      }
+      hub405 = await startHubStandIn(fx);
+    });
+    afterAll(async () => {
+      await sites?.close();
+      await hub405?.close();
+    });
+
+    it('lists the models with labels and the claims as short quotes; "Show on page" scrolls to one; "Report" pre-fills the form', async () => {
+      const setup = await openExtensionPageReliably(b.handle, 'popup.html');
+      await useStandIn(setup, hub405.url);
+      const page = await b.handle.browser.newPage();
+      await page.goto(ARTICLE, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelectorAll('ajar-badge[data-openwashing="true"]').length > 0, { timeout: 30_000 });
+      const tabId = await setup.evaluate(async (url: string) => {
+        const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+        const tabs: { id: number; url?: string }[] = await api.tabs.query({});
+        return tabs.find((t) => t.url === url)?.id ?? null;
+      }, ARTICLE);
+      expect(tabId).not.toBeNull();
+      await setup.close();
+
+      const popup = await openExtensionPageReliably(b.handle, 'popup.html', { tab: String(tabId) });
+      await popup.waitForSelector('[data-testid="page-section"]', { timeout: 30_000 });
+      const models = await popup.$$eval('[data-testid="page-model"]', (els) => els.map((e) => ({ id: e.getAttribute('data-model'), label: e.querySelector('.label')?.textContent })));
+      expect(models.some((m) => /Llama-3\.1/.test(m.id ?? '') && m.label === 'Restricted')).toBe(true);
+      const claims = await popup.$$eval('[data-testid="page-claim"]', (els) => els.map((e) => ({ id: e.getAttribute('data-claim'), ow: e.getAttribute('data-openwashing'), quote: e.querySelector('[data-testid="claim-quote"]')?.textContent ?? '' })));
+      expect(claims.length).toBeGreaterThan(0);
+      expect(claims.some((c) => c.ow === 'true')).toBe(true);
+      expect(claims.every((c) => c.quote.length <= 142)).toBe(true); // 140 and the quotation marks
+      await screenshot(popup, 'popup-page-section');
+
+      // Scroll to the first openwashing claim: the content script answers and the page moves.
+      const before = await page.evaluate(() => window.scrollY);
+      await popup.click('[data-testid="page-claim"][data-openwashing="true"] .row-actions button');
+      await popup.waitForFunction(() => /Shown on the page|no longer on the page/.test(document.querySelector('[data-testid="popup-notice"]')?.textContent ?? ''));
+      expect(await popup.$eval('[data-testid="popup-notice"]', (el) => el.textContent)).toMatch(/Shown on the page/);
+      await page.waitForFunction((y: number) => window.scrollY !== y, { timeout: 5_000 }, before).catch(() => undefined);
+
+      // Report that claim: the draft carries the page (URL and title), the quote, the model and the verdict.
+      const quote = claims.find((c) => c.ow === 'true')!.quote.replace(/^“|”$/g, '');
+      await popup.click('[data-testid="page-claim"][data-openwashing="true"] [data-testid="report-claim"]');
+      await popup.waitForSelector('[data-testid="report-form"]', { timeout: 30_000 });
+      expect(await popup.$eval('[data-testid="report-page"]', (el) => el.textContent)).toContain(ARTICLE);
+      const claimText = await popup.$eval('[data-testid="report-claim-text"]', (el) => (el as HTMLTextAreaElement).value);
+      expect(claimText.startsWith(quote.replace(/…$/, ''))).toBe(true);
+      expect(await popup.$eval('[data-testid="report-model"]', (el) => el.textContent)).toMatch(/Llama/);
+      expect(await popup.$eval('[data-testid="report-verdict"]', (el) => el.textContent)).toMatch(/Restricted/);
+      await popup.close();
+      await page.close();
+    });
+  },
+  (name) =>
+    name === 'chromium'
+      ? { hostResolverRules: 'MAP * 127.0.0.1, EXCLUDE localhost', ignoreHTTPSErrors: true }
+      : { ignoreHTTPSErrors: true, prefs: { 'network.dns.forceResolve': '127.0.0.1' } },
+);

@@ -162,6 +162,56 @@ describe('negated and critical uses are not claims', () => {
   ])('not a claim about a model: %s', (text) => {
     expect(detectClaims(text)).toEqual([]);
   });
+
+  it.each([
+    'Meta’s Llama 4 and the open source question',
+    "Meta's Llama 4 and the open-source question.",
+    'Llama 4 reopens the open source AI debate.',
+    'Where Llama 4 leaves the open-source debates',
+    'The open model dilemma for Meta and Llama 4',
+    'Llama 4 und die Open-Source-Debatte',
+    'Llama 4 und die Open-Source-Frage',
+  ])('open source as the topic, not a property: %s', (text) => {
+    expect(detectClaims(text)).toEqual([]);
+  });
+
+  it.each([
+    ['OLMo is an open-source question answering model.', 'open-source'],
+    ['OLMo is an open-source question-answering model.', 'open-source'],
+    ['Llama 4 is open source, which settles the question.', 'open source'],
+  ])('still a claim beside the word "question": %s', (text, phrase) => {
+    expect(kinds(text)).toEqual([['strong', phrase]]);
+  });
+});
+
+describe('word edges', () => {
+  // The detector spells letters and digits out as ranges (cheaper to compile than \p{L} under /iu). Over the
+  // scripts it reads, a phrase glued to a letter or digit must be rejected exactly where \p{L}/\p{N} would.
+  const ranges: [number, number][] = [[0, 0x370], [0x2000, 0x2100], [0x3000, 0x3100], [0x3400, 0x4dc0], [0x4e00, 0xa000], [0xff00, 0xffbf]];
+  const chars: string[] = [];
+  for (const [a, z] of ranges) for (let c = a; c < z; c += z - a > 0x1000 ? 97 : 1) chars.push(String.fromCharCode(c));
+  const wordChar = /[\p{L}\p{N}_]/iu; // as the detector used to write it
+  const glued = new Set(['-', '_', '/', '\\', '.', '=', '#', '@', '+', '~']);
+
+  it('a letter or digit just before the phrase', () => {
+    const wrong = chars.filter((ch) => {
+      if (glued.has(ch)) return false;
+      const text = `Llama 3 is ${ch}open source, as everyone knows.`;
+      const at = text.indexOf('open source');
+      return detectClaims(text).some((c) => c.start === at) === wordChar.test(ch);
+    });
+    expect(wrong.map((ch) => ch.charCodeAt(0).toString(16))).toEqual([]);
+  });
+
+  it('a letter or digit just after the phrase', () => {
+    const wrong = chars.filter((ch) => {
+      if (ch === '?' || ch === '？') return false; // a question is never a claim
+      const text = `Llama 3 is open source${ch} really.`;
+      const at = text.indexOf('open source') + 'open source'.length;
+      return detectClaims(text).some((c) => c.end === at) === wordChar.test(ch);
+    });
+    expect(wrong.map((ch) => ch.charCodeAt(0).toString(16))).toEqual([]);
+  });
 });
 
 describe('languages', () => {

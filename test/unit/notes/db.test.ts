@@ -119,3 +119,23 @@ describe('timestamps and merging rules', () => {
     expect(() => makeNote({ kind: 'page', url: 'javascript:alert(1)', title: 'x' }, 'x')).toThrow();
   });
 });
+
+describe('opening the database', () => {
+  it('adds missing stores to a database created under its name by something else, keeping what is there', async () => {
+    const name = freshDbName();
+    const foreign = await openDB(name, 1, { upgrade: (db) => db.createObjectStore('other') });
+    await foreign.put('other', 'kept', 'k');
+    foreign.close();
+    const s = store(name);
+    const n = note();
+    await s.put('notes', n);
+    expect(await s.get('notes', n.id)).toEqual(n);
+    s.close();
+    const again = await openDB(name);
+    expect(await again.get('other', 'k')).toBe('kept');
+    expect(again.version).toBe(2);
+    again.close();
+    // And opening again (at the new version) works.
+    expect(await store(name).get('notes', n.id)).toEqual(n);
+  });
+});

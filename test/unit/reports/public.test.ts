@@ -36,6 +36,8 @@ describe('public links', () => {
     expect(u.searchParams.get('body')).toBe(link.body);
     expect(link.body).toBe(publicText(r).body);
     expect(link.truncated).toBe(false);
+    expect(new URL(link.url).href).toBe(link.url); // already in the form browsers keep
+    expect(link.url).not.toContain("'");
     expect(githubIssueLink('not a repo', publicText(r))).toBeNull();
     expect(githubIssueLink('', publicText(r))).toBeNull();
   });

@@ -159,38 +159,36 @@ export function SiteSettings({ settings, onChange }: { settings: Settings; onCha
 
       <h3 id="sites-known-h">{t('sites.knownHeading')}</h3>
       <p class="muted small">{t('sites.knownIntro')}</p>
-      <div class="scroll-box">
-        <table class="grid" aria-labelledby="sites-known-h" data-testid="known-sites">
-          <thead>
-            <tr>
-              <th scope="col">{t('sites.colSite')}</th>
-              <th scope="col">{t('sites.colWhere')}</th>
-              <th scope="col">{t('sites.colAuto')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {GROUPS.map((g) => {
-              const name = t(`sites.group.${g.id}` as MessageKey);
-              return (
-                <tr key={g.id}>
-                  <th scope="row">{name}</th>
-                  <td class="small">{g.hosts.join(', ')}</td>
-                  <td>
-                    <input
-                      type="checkbox"
-                      id={`auto-${g.id}`}
-                      data-testid={`auto-${g.id}`}
-                      aria-label={t('sites.autoAria', { site: name })}
-                      checked={autoScanEnabled(settings, g.id)}
-                      onChange={(e) => void save({ autoScan: { ...settings.autoScan, [g.id]: (e.target as HTMLInputElement).checked } }, t('common.savedSetting'))}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <table class="grid" aria-labelledby="sites-known-h" data-testid="known-sites">
+        <thead>
+          <tr>
+            <th scope="col">{t('sites.colSite')}</th>
+            <th scope="col">{t('sites.colWhere')}</th>
+            <th scope="col">{t('sites.colAuto')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {GROUPS.map((g) => {
+            const name = t(`sites.group.${g.id}` as MessageKey);
+            return (
+              <tr key={g.id}>
+                <th scope="row">{name}</th>
+                <td class="small">{g.hosts.join(', ')}</td>
+                <td>
+                  <input
+                    type="checkbox"
+                    id={`auto-${g.id}`}
+                    data-testid={`auto-${g.id}`}
+                    aria-label={t('sites.autoAria', { site: name })}
+                    checked={autoScanEnabled(settings, g.id)}
+                    onChange={(e) => void save({ autoScan: { ...settings.autoScan, [g.id]: (e.target as HTMLInputElement).checked } }, t('common.savedSetting'))}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
 
       <h3 id="sites-optin-h">{t('sites.optInHeading')}</h3>
       <p class="muted small">{t('sites.optInIntro')}</p>

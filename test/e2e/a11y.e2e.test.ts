@@ -95,7 +95,8 @@ forEachBrowser('accessibility', (b) => {
     it(`options (${theme}): records, an open report, settings, data sources`, async () => {
       await setUp(b.handle);
       const setup = await openExtensionPageReliably(b.handle, 'popup.html', { q: 'google-t5/t5-base' });
-      await setup.waitForSelector('[data-testid="note-input"]', { timeout: 30_000 });
+      await setup.waitForSelector('[data-testid="verdict"][data-complete="true"]', { timeout: 30_000 });
+      await setup.waitForSelector('[data-testid="note-input"]');
       await setup.type('[data-testid="note-input"]', 'A note for the accessibility check.');
       await setup.click('[data-testid="note-save"]');
       await setup.waitForSelector('[data-testid="note"]');

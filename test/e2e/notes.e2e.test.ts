@@ -38,7 +38,7 @@ async function useStandIn(handle: ExtensionHandle) {
 /** Adds a note in the popup's detail view for `model` and waits for "Saved" (only shown once stored). */
 async function addNoteInPopup(handle: ExtensionHandle, model: string, text: string): Promise<void> {
   const page = await openExtensionPageReliably(handle, 'popup.html', { q: model });
-  await page.waitForSelector('[data-testid="popup-state"][data-state="verdict"]', { timeout: 30_000 });
+  await page.waitForSelector('[data-testid="verdict"][data-complete="true"]', { timeout: 30_000 }); // layout settled
   await page.waitForSelector('[data-testid="note-input"]');
   await page.type('[data-testid="note-input"]', text);
   await page.click('[data-testid="note-save"]');

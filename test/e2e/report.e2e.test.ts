@@ -168,7 +168,7 @@ forEachBrowser(
 
     it('from the popup: a claim about the model shown, filed as a discussion on its Hugging Face page', async () => {
       const popup = await openExtensionPageReliably(b.handle, 'popup.html', { q: MODEL });
-      await popup.waitForSelector('[data-testid="popup-state"][data-state="verdict"]', { timeout: 30_000 });
+      await popup.waitForSelector('[data-testid="verdict"][data-complete="true"]', { timeout: 30_000 }); // layout settled
       await popup.click('[data-testid="report-model"]');
       await popup.waitForSelector('[data-testid="report-form"]');
       const id = await popup.$eval('[data-testid="report-form"]', (el) => el.getAttribute('data-report-id')!);
@@ -195,7 +195,7 @@ forEachBrowser(
 
     it('a dismissed report stays local with its status', async () => {
       const popup = await openExtensionPageReliably(b.handle, 'popup.html', { q: MODEL });
-      await popup.waitForSelector('[data-testid="popup-state"][data-state="verdict"]', { timeout: 30_000 });
+      await popup.waitForSelector('[data-testid="verdict"][data-complete="true"]', { timeout: 30_000 }); // layout settled
       await popup.click('[data-testid="report-model"]');
       await popup.waitForSelector('[data-testid="report-form"]');
       const id = await popup.$eval('[data-testid="report-form"]', (el) => el.getAttribute('data-report-id')!);

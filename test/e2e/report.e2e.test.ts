@@ -75,15 +75,25 @@ async function waitFor<T>(fn: () => Promise<T | undefined | null | false>, what:
   }
 }
 
-/** The page showing options.html?report=<id> (opened by the background). */
-async function findPage(handle: ExtensionHandle, part: string): Promise<Page> {
-  return waitFor(async () => {
+/**
+ * The page showing options.html?report=<id> (opened by the background). Firefox over BiDi does not always
+ * hand puppeteer a tab that an extension opened; then we check through the extension's own tabs API that the
+ * background did open it, and open the same URL ourselves to inspect the form.
+ */
+async function findPage(handle: ExtensionHandle, part: string, viaTabsApi: Page): Promise<Page> {
+  const seen = async () => {
     for (const p of await handle.browser.pages()) {
       const href = await p.evaluate(() => location.href).catch(() => '');
       if (href.includes(part)) return p;
     }
     return null;
-  }, `a tab with ${part}`);
+  };
+  try {
+    return await waitFor(seen, `a tab with ${part}`, 8_000);
+  } catch {
+    await waitFor(async () => (await tabUrls(viaTabsApi)).some((u) => u.includes(part)), `the extension's tabs API to list ${part}`);
+    return openExtensionPageReliably(handle, part);
+  }
 }
 
 forEachBrowser(
@@ -120,7 +130,7 @@ forEachBrowser(
       expect(draft.verdict.sources.length).toBeGreaterThan(0);
 
       // The background opened the form.
-      const form = await findPage(b.handle, `options.html?report=${id}`);
+      const form = await findPage(b.handle, `options.html?report=${id}`, setup);
       await form.waitForSelector(`[data-testid="report-form"][data-report-id="${id}"]`);
       expect(await form.$eval('[data-testid="report-page"]', (el) => el.textContent)).toContain('https://news.example.com/2024/07/llama-31');
       expect(await form.$eval('[data-testid="report-page"]', (el) => el.textContent)).toContain('first frontier-level open source AI model');

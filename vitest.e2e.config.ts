@@ -13,7 +13,6 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
-    // Keep flakiness visible: no retries.
     // One retry: real browsers on a loaded 2-core CI machine occasionally miss a tab or a realm; a test
     // that fails twice is a real failure, and vitest still prints every retried test as flaky.
     retry: 1,

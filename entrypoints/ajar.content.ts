@@ -38,14 +38,18 @@ function allowed(settings: StoredSettings, site: string, host: string): { scan: 
   return { scan: !disabled && auto !== false, density: settings.badgeDensity === 'openwashing' ? 'openwashing' : 'all' };
 }
 
+const SCANNER_RUNNING = Symbol.for('ajar.scanner.running');
+
 export default defineContentScript({
   matches: [...KNOWN_SITE_MATCHES],
   runAt: 'document_idle',
   async main(ctx) {
     // Injected twice (manifest and a run-time registration, or a "Scan this site" injection): run once.
-    const g = globalThis as { __ajarScanner?: boolean };
-    if (g.__ajarScanner) return;
-    g.__ajarScanner = true;
+    // The guard is a Symbol-keyed property: a page element's id or name can clobber a string-named global
+    // (Chromium exposes named elements to the isolated world), but never a symbol.
+    const g = globalThis as unknown as Record<symbol, boolean | undefined>;
+    if (g[SCANNER_RUNNING] === true) return;
+    g[SCANNER_RUNNING] = true;
 
     const send = (msg: ScannerRequest | ReportClaimRequest) => browser.runtime.sendMessage(msg) as Promise<unknown>;
     const detector = detectorFor(new URL(location.href));

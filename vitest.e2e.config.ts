@@ -4,8 +4,9 @@ import { defineConfig } from 'vitest/config';
 // Firefox ESR, driven by puppeteer-core. See test/e2e/harness.ts.
 export default defineConfig({
   test: {
-    include: ['test/e2e/**/*.e2e.test.ts'],
+    include: ['test/e2e/**/*.e2e.test.ts', 'test/adversarial/**/*.e2e.test.ts'],
     environment: 'node',
+    globalSetup: ['test/adversarial/global-setup.ts'],
     // Browsers are heavy and CI has 2 cores: one test file at a time, one worker.
     fileParallelism: false,
     maxWorkers: 1,

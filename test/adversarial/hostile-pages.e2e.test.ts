@@ -9,11 +9,12 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { forEachBrowser, openExtensionPage, type BrowserSuite } from './harness';
+import { forEachBrowser, openExtensionPage, type BrowserSuite } from '../e2e/harness';
 import { loadHubFixtures, startHubStandIn, type HubStandIn } from '../fixtures/hub/server';
 import { startSitesServer, type SitesServer } from '../fixtures/sites/server';
 import { sitePages } from '../fixtures/sites/pages';
 import { extraPages, hostilePages, type HostilePage } from '../fixtures/hostile/pages';
+import { recordFigures } from './figures';
 
 const PAGES = hostilePages();
 const NORMAL = 'https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct';
@@ -21,7 +22,8 @@ const BADGE_TIMEOUT = Number(process.env.ADV_BADGE_TIMEOUT) || 20_000;
 
 let hub: HubStandIn;
 let sites: SitesServer;
-const tally = { pages: new Map<string, number>(), injections: 0, crashes: 0 };
+const tally = { pages: new Map<string, number>(), injections: new Map<string, number>(), crashes: new Map<string, number>() };
+const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 const skipped: string[] = [];
 
 beforeAll(async () => {
@@ -44,9 +46,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await sites?.close();
   await hub?.close();
-  const browsers = [...tally.pages.entries()];
-  const n = Math.max(0, ...browsers.map(([, c]) => c));
-  console.log(`adversarial: ${n} hostile pages × ${browsers.length} browsers, ${tally.injections} injections, ${tally.crashes} crashes`);
+  for (const [browser, tried] of tally.pages) {
+    const injections = tally.injections.get(browser) ?? 0;
+    const crashes = tally.crashes.get(browser) ?? 0;
+    console.log(`adversarial: ${tried} hostile pages in ${browser}, ${injections} injections, ${crashes} crashes`);
+    const skippedHere = skipped.filter((s) => s.startsWith(`${browser} `));
+    recordFigures({ suite: 'hostile-pages', browser, unit: 'hostile pages', tried, injections, crashes, losses: 0, skipped: skippedHere });
+  }
   for (const s of skipped) console.log(`adversarial: skipped (known bug) ${s}`);
 });
 
@@ -203,11 +209,11 @@ forEachBrowser(
           }
           await sleep(300);
           const pwned = await sentinel(page);
-          if (pwned.some((v) => v !== undefined)) tally.injections++;
+          if (pwned.some((v) => v !== undefined)) bump(tally.injections, b.name);
           expect(pwned.filter((v) => v !== undefined)).toEqual([]);
           expect(new URL(await page.evaluate(() => location.href)).host).toBe(p.host); // no javascript:/data: navigation
         } catch (err) {
-          if (crashed) tally.crashes++;
+          if (crashed) bump(tally.crashes, b.name);
           throw err;
         } finally {
           await page.close().catch(() => undefined);
@@ -224,8 +230,8 @@ forEachBrowser(
     it('counts every hostile page', () => {
       expect(tally.pages.get(b.name)).toBe(PAGES.filter((p) => !(p.skip && p.skipIn === b.name)).length);
       expect(PAGES.length).toBeGreaterThanOrEqual(20);
-      expect(tally.injections).toBe(0);
-      expect(tally.crashes).toBe(0);
+      expect(tally.injections.get(b.name) ?? 0).toBe(0);
+      expect(tally.crashes.get(b.name) ?? 0).toBe(0);
     });
 
     afterAll(async () => {

@@ -4,6 +4,8 @@ import { KNOWN_SITE_MATCHES, OPT_IN_MATCHES } from './lib/sites';
 
 // Fixed Firefox add-on id: storage and the e2e UUID mapping depend on it staying the same.
 export const GECKO_ID = 'ajar@ajar-extension.org';
+/** public/api-anchor.js; the background registers it too, for sites the user opts into. */
+export const API_ANCHOR_SCRIPT = 'api-anchor.js';
 
 export default defineConfig({
   // @wxt-dev/i18n: locales/<lang>.json → _locales/<lang>/messages.json, typed keys (components/i18n.ts).
@@ -24,8 +26,19 @@ export default defineConfig({
     browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } as Record<string, unknown> },
   },
   hooks: {
+    // The API anchor is for Chromium only: leave it out of other builds.
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser === 'chrome') return;
+      const i = files.findIndex((f) => f.relativeDest === API_ANCHOR_SCRIPT);
+      if (i >= 0) files.splice(i, 1);
+    },
     // MV2 (Firefox) has no optional_host_permissions (WXT drops the key): origins go in optional_permissions.
     'build:manifestGenerated': (wxt, manifest) => {
+      // Chromium: an empty script at document_start on the known sites (public/api-anchor.js says why), so
+      // that a page element with id "chrome" cannot hide the extension API from the main content script.
+      if (wxt.config.browser === 'chrome') {
+        manifest.content_scripts = [{ matches: [...KNOWN_SITE_MATCHES], js: [API_ANCHOR_SCRIPT], run_at: 'document_start' }, ...(manifest.content_scripts ?? [])];
+      }
       if (wxt.config.manifestVersion === 2 && manifest.optional_host_permissions?.length) {
         manifest.optional_permissions = [...new Set([...(manifest.optional_permissions ?? []), ...manifest.optional_host_permissions])] as typeof manifest.optional_permissions;
       }

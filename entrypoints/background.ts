@@ -140,6 +140,9 @@ export default defineBackground(() => {
       (browser.runtime.getManifest() as { permissions?: string[] }).permissions ??
       []) as string[]).filter((p) => p.includes('://')),
   );
+  /** public/api-anchor.js, in the manifest of Chromium builds only (wxt.config.ts). */
+  const API_ANCHOR = 'api-anchor.js';
+  const apiAnchorInManifest = (browser.runtime.getManifest().content_scripts ?? []).some((cs) => cs.js?.includes(API_ANCHOR));
   let mv2Registration: { unregister(): Promise<void> } | null = null;
   async function syncOptInScripts(): Promise<void> {
     const granted = (await browser.permissions.getAll()).origins ?? [];
@@ -148,8 +151,15 @@ export default defineBackground(() => {
     if (scripting?.registerContentScripts) {
       const existing = await scripting.getRegisteredContentScripts({ ids: ['ajar-opt-in'] });
       if (existing.length) await scripting.unregisterContentScripts({ ids: ['ajar-opt-in'] });
+      const anchorIds = apiAnchorInManifest ? ['ajar-opt-in-anchor'] : [];
+      const anchors = anchorIds.length ? await scripting.getRegisteredContentScripts({ ids: anchorIds }) : [];
+      if (anchors.length) await scripting.unregisterContentScripts({ ids: anchorIds });
       if (matches.length) {
-        await scripting.registerContentScripts([{ id: 'ajar-opt-in', matches, js: [CONTENT_SCRIPT.slice(1)], runAt: 'document_idle' }]);
+        await scripting.registerContentScripts([
+          // Chromium: the empty document_start script that keeps a page element named "chrome" from hiding the API.
+          ...(apiAnchorInManifest ? [{ id: 'ajar-opt-in-anchor', matches, js: [API_ANCHOR], runAt: 'document_start' as const }] : []),
+          { id: 'ajar-opt-in', matches, js: [CONTENT_SCRIPT.slice(1)], runAt: 'document_idle' },
+        ]);
       }
       return;
     }

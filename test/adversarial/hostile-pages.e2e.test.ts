@@ -152,6 +152,10 @@ async function runChecks(b: BrowserSuite, page: Page, p: HostilePage): Promise<v
       await until(page, count, (n) => n > before, BADGE_TIMEOUT, 'a badge on the late claim');
       break;
     }
+    case 'big-text':
+      // The page really holds a 200 MB text node (and still answers).
+      expect(await page.evaluate(() => (window as any).__bigLength)).toBeGreaterThanOrEqual(200e6);
+      break;
     case 'frames': {
       expect(page.frames().length).toBeGreaterThanOrEqual(3);
       break;

@@ -4,14 +4,15 @@ import { loadKnowledge } from '@/lib/knowledge';
 import { createHubClient, type HubClient } from '@/lib/hub/client';
 import { createIdbCache } from '@/lib/hub/idb-cache';
 import { checkModel } from '@/lib/check';
-import { RequestSchema, type CheckModelResponse } from '@/lib/messages';
+import { parseStoredTabs, type CheckModelResponse } from '@/lib/messages';
 import { DEFAULT_HUB_ENDPOINT, HubEndpointSchema } from '@/lib/settings/schema';
 import { HF_TOKEN_KEY, SETTINGS_KEY, readSettings, tokenForEndpoint } from '@/lib/settings/schema';
-import { OPTIONS_REQUEST_TYPES, OptionsRequestSchema, type OptionsRequest } from '@/lib/messages';
+import { type OptionsRequest } from '@/lib/messages';
 import { createRecordsStore } from '@/lib/notes/db';
 import { saveDraftFromClaim } from '@/lib/reports/from-claim';
-import { CONTENT_SCRIPT_REQUEST_TYPES, PAGE_REQUEST_TYPES, PageRequestSchema, type PageRequest } from '@/lib/messages';
-import { TabStore, createLabelService, judgeClaims, pageKey, toolbarBadge, type LabelResult, type TabState } from '@/lib/tab-state';
+import { type PageRequest } from '@/lib/messages';
+import { routeMessage } from '@/lib/message-router';
+import { TabStore, createLabelService, judgeClaims, pageKey, toolbarBadge, type LabelResult } from '@/lib/tab-state';
 import { resolveClaimModel } from '@/lib/claims/resolve';
 import { hintsFrom, judgeClaim } from '@/lib/claims/judge';
 
@@ -86,7 +87,7 @@ export default defineBackground(() => {
   // In-page scanning: per-tab state, toolbar badge, claim judgements and model labels.
 
   const tabs = new TabStore({
-    load: async () => ((await browser.storage.session?.get('tabs'))?.tabs as Record<string, TabState> | undefined) ?? undefined,
+    load: async () => parseStoredTabs((await browser.storage.session?.get('tabs'))?.tabs),
     save: async (all) => {
       await browser.storage.session?.set({ tabs: all });
     },
@@ -178,8 +179,6 @@ export default defineBackground(() => {
     else await (browser.tabs as unknown as { executeScript(id: number, d: { file: string }): Promise<unknown> }).executeScript(tabId, { file: CONTENT_SCRIPT });
   }
 
-  const isExtensionPage = (url: string | undefined) => !!url && url.startsWith(browser.runtime.getURL('/'));
-
   async function handlePageRequest(msg: PageRequest, sender: { tab?: { id?: number; index?: number }; url?: string }): Promise<unknown> {
     const tabId = sender.tab?.id;
     try {
@@ -232,12 +231,10 @@ export default defineBackground(() => {
           return { ok: true };
         }
         case 'tab-state': {
-          if (!isExtensionPage(sender.url)) break;
           const s = await tabs.get(msg.tabId);
           return { url: s?.url ?? '', site: s?.site ?? null, pageModel: s?.pageModel ?? null, models: s?.models ?? [], claims: s?.claims ?? [] };
         }
         case 'enable-site': {
-          if (!isExtensionPage(sender.url)) break;
           if (!(await browser.permissions.contains({ origins: [`${msg.origin}/*`] }))) {
             return { ok: false, error: 'no-permission', message: `Ajar may not read ${msg.origin} yet.` };
           }
@@ -252,27 +249,19 @@ export default defineBackground(() => {
     }
   }
 
+  const identity = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((raw: unknown, sender): Promise<unknown> | undefined => {
-    // Only this extension's own pages and scripts may ask; page scripts cannot reach runtime messaging,
-    // but other extensions could.
-    if (sender.id !== browser.runtime.id) return undefined;
-    const type = raw && typeof raw === 'object' ? (raw as { type?: unknown }).type : undefined;
-    if (typeof type === 'string' && PAGE_REQUEST_TYPES.has(type)) {
-      // Page requests come from content scripts (with a tab) or, for tab-state and enable-site, extension pages.
-      if (CONTENT_SCRIPT_REQUEST_TYPES.has(type) && !sender.tab) return undefined;
-      const page = PageRequestSchema.safeParse(raw);
-      return page.success ? handlePageRequest(page.data, sender) : Promise.resolve({ ok: false, error: 'bad-request', message: 'Malformed request.' });
-    }
-    if (typeof type === 'string' && OPTIONS_REQUEST_TYPES.has(type)) {
-      const opt = OptionsRequestSchema.safeParse(raw);
-      return opt.success ? handleOptionsRequest(opt.data) : Promise.resolve({ ok: false, message: 'Malformed request.' });
-    }
-    const msg = RequestSchema.safeParse(raw);
-    if (!msg.success) return Promise.resolve({ ok: false, error: 'bad-query', message: 'Malformed request.' });
+    // lib/message-router.ts decides who may ask what, and parses every request with its schema.
+    const routed = routeMessage(raw, sender, identity);
+    if (routed.kind === 'ignore') return undefined;
+    if (routed.kind === 'reply') return Promise.resolve(routed.reply);
+    if (routed.kind === 'page') return handlePageRequest(routed.request, sender);
+    if (routed.kind === 'options') return handleOptionsRequest(routed.request);
+    const request = routed.request;
     return (async (): Promise<CheckModelResponse> => {
       try {
-        const client = await hubClient(msg.data.refresh === true);
-        const result = await checkModel(msg.data.query, { knowledge, hub: client, now: () => new Date() });
+        const client = await hubClient(request.refresh === true);
+        const result = await checkModel(request.query, { knowledge, hub: client, now: () => new Date() });
         return result.ok ? { ok: true, verdict: result.verdict } : { ok: false, error: result.error, message: result.message };
       } catch (e) {
         return { ok: false, error: 'internal', message: e instanceof Error ? e.message : String(e) };

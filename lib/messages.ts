@@ -132,6 +132,22 @@ export const TabStateResponseSchema = z.object({
 });
 export type TabStateResponse = z.infer<typeof TabStateResponseSchema>;
 
+/**
+ * The background's per-tab state as saved in storage.session (read back when the MV3 worker starts again):
+ * each tab's entry is checked with the tab-state schema and dropped if it fails, so a damaged or tampered
+ * entry costs that tab's badges, never the worker.
+ */
+export function parseStoredTabs(raw: unknown): Record<string, TabStateResponse> {
+  const out: Record<string, TabStateResponse> = {};
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
+  for (const [key, value] of Object.entries(raw)) {
+    if (!/^\d{1,10}$/.test(key)) continue;
+    const parsed = TabStateResponseSchema.safeParse(value);
+    if (parsed.success) out[key] = parsed.data;
+  }
+  return out;
+}
+
 /** Popup → background: scan this tab's site from now on (after the popup got the optional host permission). */
 export const EnableSiteRequestSchema = z.object({
   type: z.literal('enable-site'),

@@ -233,8 +233,12 @@ export function HubSettings({ settings, onChange }: { settings: Settings; onChan
   const [ttl, setTtl] = useState(String(settings.cacheTtlHours));
 
   useEffect(() => {
-    void hfTokenItem.getValue().then((v) => setHasToken(!!v));
-    void hubEndpointItem.getValue().then((v) => setEndpoint(v ?? DEFAULT_HUB_ENDPOINT));
+    // Storage reads are checked like any input: a stored value that fails its schema shows as the default.
+    void hfTokenItem.getValue().then((v) => setHasToken(HfTokenSchema.safeParse(v).success));
+    void hubEndpointItem.getValue().then((v) => {
+      const parsed = HubEndpointSchema.safeParse(v);
+      setEndpoint(parsed.success ? parsed.data : DEFAULT_HUB_ENDPOINT);
+    });
   }, []);
 
   const saveToken = (e: Event) => {

@@ -60,6 +60,12 @@ export function PageSection({
                   {labelText(m.label)}
                 </span>
               </button>
+              {/* Why there is no label (e.g. the Hub could not be reached): said on screen, not only in a tooltip. */}
+              {m.label === 'unknown' && m.summary && (
+                <p class="model-why small muted" data-testid="page-model-why">
+                  {oneLine(m.summary, MAX_QUOTE)}
+                </p>
+              )}
             </li>
           ))}
         </ul>

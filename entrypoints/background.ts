@@ -50,7 +50,8 @@ export default defineBackground(() => {
     const { endpoint, token, ttlMs } = await hubConfig;
     const key = `${endpoint}\n${token ?? ''}\n${ttlMs}`;
     if (!hub || hub.key !== key) {
-      const make = (ttl: number) => createHubClient({ endpoint, fetch: (...a) => fetch(...a), cache, ttlMs: ttl, token });
+      // retryNetworkErrors off: the browser already retries a reset request itself (lib/hub/client.ts).
+      const make = (ttl: number) => createHubClient({ endpoint, fetch: (...a) => fetch(...a), cache, ttlMs: ttl, token, retryNetworkErrors: false });
       hub = { endpoint, key, client: make(ttlMs), refreshing: make(0) };
     }
     return refresh ? hub.refreshing : hub.client;

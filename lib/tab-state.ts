@@ -197,6 +197,11 @@ export interface LabelServiceOptions {
   check(query: string): Promise<LabelResult>;
   /** How long an answer is reused (default 10 min; the Hub client caches longer underneath). */
   ttlMs?: number;
+  /**
+   * How long a failed check (Hub unreachable, rate limited...) is reused (default 15 s): long enough that the
+   * several messages of one page visit ask the Hub once, short enough that the next visit asks again.
+   */
+  failureTtlMs?: number;
   /** Models checked at once (default 4): a listing scrolled fast must not flood the Hub. */
   concurrency?: number;
   now?: () => number;
@@ -207,7 +212,8 @@ export function createLabelService(opts: LabelServiceOptions) {
   const ttl = opts.ttlMs ?? 10 * 60_000;
   const now = opts.now ?? Date.now;
   const limit = Math.max(1, opts.concurrency ?? 4);
-  const cache = new Map<string, { at: number; value: Promise<LabelResult> }>();
+  const failureTtl = opts.failureTtlMs ?? 15_000;
+  const cache = new Map<string, { at: number; ttl: number; value: Promise<LabelResult> }>();
   let active = 0;
   const queue: Array<() => void> = [];
   let checks = 0;
@@ -228,11 +234,15 @@ export function createLabelService(opts: LabelServiceOptions) {
     label(query: string): Promise<LabelResult> {
       const key = query.trim().toLowerCase();
       const hit = cache.get(key);
-      if (hit && now() - hit.at < ttl) return hit.value;
+      if (hit && now() - hit.at < hit.ttl) return hit.value;
       const value = run(query.trim());
-      cache.set(key, { at: now(), value });
-      // A failed check is not cached: the next page asks again.
-      value.catch(() => cache.delete(key));
+      const entry = { at: now(), ttl, value };
+      cache.set(key, entry);
+      // A failed check is kept only briefly (failureTtl, from when it failed): the next page asks again.
+      value.catch(() => {
+        entry.at = now();
+        entry.ttl = failureTtl;
+      });
       if (cache.size > 2000) cache.delete(cache.keys().next().value!);
       return value;
     },

@@ -13,6 +13,8 @@ import { DatasetInfoSchema, ModelInfoSchema, type DatasetInfo, type ModelInfo } 
  *   with 'rate-limited' and the time to retry. The wait is shared: while the client knows it is limited,
  *   other calls wait too (or give up) instead of hammering the Hub.
  * - 5xx and connection errors: exponential backoff with jitter (base 500 ms, doubling, capped at 8 s).
+ *   Connection errors only when retryNetworkErrors (default true): browsers already retry a reset GET
+ *   themselves (Firefox up to 10 times), so the extension turns it off and one call stays a few requests.
  * - Timeouts are not retried: a Hub that did not answer in timeoutMs rarely answers the next second, and
  *   retrying would multiply the user's wait.
  * - 401/403/404/410 are final ('not-found'); other statuses are 'bad-response'.
@@ -49,6 +51,8 @@ export interface HubClientOptions {
   timeoutMs?: number;
   /** Retries after the first attempt for 429/5xx/connection errors (default 2). */
   maxRetries?: number;
+  /** Retry connection errors (reset, refused) too (default true; the extension passes false, see above). */
+  retryNetworkErrors?: boolean;
   cache?: HubCache;
   /** How long a successful answer is served from the cache (default 24 h). */
   ttlMs?: number;
@@ -102,6 +106,7 @@ const OptionsSchema = z.object({
   fetch: z.custom<typeof fetch>((v) => typeof v === 'function', 'fetch must be a function'),
   timeoutMs: z.number().int().positive().optional(),
   maxRetries: z.number().int().min(0).max(10).optional(),
+  retryNetworkErrors: z.boolean().optional(),
   ttlMs: z.number().min(0).optional(),
   notFoundTtlMs: z.number().min(0).optional(),
   // Printable ASCII only: anything else would be a header-injection attempt or a paste error.
@@ -271,6 +276,7 @@ export function createHubClient(options: HubClientOptions): HubClient {
   const fetchFn = options.fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxRetries = options.maxRetries ?? 2;
+  const retryNetworkErrors = options.retryNetworkErrors ?? true;
   const ttlMs = options.ttlMs ?? 24 * 60 * 60 * 1000;
   const notFoundTtlMs = options.notFoundTtlMs ?? 10 * 60 * 1000;
   const now = options.now ?? (() => Date.now());
@@ -336,11 +342,8 @@ export function createHubClient(options: HubClientOptions): HubClient {
         res = await fetchFn(url, { headers, signal: controller.signal, redirect: 'follow', credentials: 'omit' });
       } catch (err) {
         if (timedOut) return timeoutFailure();
-        return {
-          type: 'retry',
-          waitMs: null,
-          failure: { ok: false, status: 'unreachable', message: `could not reach ${endpoint}: ${describeNetworkError(err)}` },
-        };
+        const failure = { ok: false, status: 'unreachable', message: `could not reach ${endpoint}: ${describeNetworkError(err)}` } as const;
+        return retryNetworkErrors ? { type: 'retry', waitMs: null, failure } : { type: 'done', result: failure };
       }
       const status = res.status;
       if (status === 429) {
@@ -387,15 +390,8 @@ export function createHubClient(options: HubClientOptions): HubClient {
           };
         }
         if (timedOut) return timeoutFailure();
-        return {
-          type: 'retry',
-          waitMs: null,
-          failure: {
-            ok: false,
-            status: 'unreachable',
-            message: `connection to ${endpoint} broke while reading: ${describeNetworkError(err)}`,
-          },
-        };
+        const failure = { ok: false, status: 'unreachable', message: `connection to ${endpoint} broke while reading: ${describeNetworkError(err)}` } as const;
+        return retryNetworkErrors ? { type: 'retry', waitMs: null, failure } : { type: 'done', result: failure };
       }
       const text = new TextDecoder('utf-8').decode(bytes);
       const contentType = (res.headers.get('content-type') ?? '').toLowerCase();

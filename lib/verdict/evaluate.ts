@@ -451,6 +451,17 @@ function restrictedSummary(lic: ChosenLicense | null, evidence: ModelEvidence | 
   return `Weights available, but the ${a.name ?? a.input} restricts ${restricted.join(', ') || 'the freedoms'}${key ? ` (${key.ref}: ${key.restriction})` : ''}.${conflict}`;
 }
 
+/** Why there is no label: name what is missing, above all a licence Ajar does not know (never called open). */
+function unknownSummary(lic: ChosenLicense | null, evidence: ModelEvidence | null): string {
+  if (lic && lic.assessment.status === 'unknown') {
+    const what = lic.assessment.name ?? (lic.assessment.input.trim() || null);
+    if (!what) return 'No licence is declared; not enough evidence for a label.';
+    return `Its licence (${what}) is not one Ajar recognises or has reviewed, so its terms are unknown; not enough evidence for a label.`;
+  }
+  if (!lic && evidence) return 'No licence is declared; not enough evidence for a label.';
+  return 'Not enough evidence for a label.';
+}
+
 /** Turn gathered evidence and expert records into a verdict. Pure: same input, same verdict. */
 export function evaluate(input: EvaluateInput): Verdict {
   const { evidence, expert } = input;
@@ -564,7 +575,7 @@ export function evaluate(input: EvaluateInput): Verdict {
     summary = restrictedSummary(lic, liveEvidence);
   } else {
     label = 'unknown';
-    summary = osaidVerdict === 'fail' ? `Does not meet OSAID 1.0 (${osaidReason}); the state of its weights is unknown.` : 'Not enough evidence for a label.';
+    summary = osaidVerdict === 'fail' ? `Does not meet OSAID 1.0 (${osaidReason}); the state of its weights is unknown.` : unknownSummary(lic, liveEvidence);
   }
   if (!live) summary += ' (Offline: from the bundled knowledge pack only.)';
 

@@ -123,6 +123,19 @@ describe('HubClient over real HTTP', () => {
     expect(hub.count(PATH)).toBe(3);
   });
 
+  it('connection reset with retryNetworkErrors off (the extension: the browser retries resets itself): asked once', async () => {
+    const { client, hub, sleeps } = await setup({ faults: { [PATH]: { kind: 'reset' } } }, { retryNetworkErrors: false });
+    expect(await client.model(ID)).toMatchObject({ ok: false, status: 'unreachable', message: expect.stringMatching(/could not reach|broke while reading/) });
+    expect(hub.count(PATH)).toBe(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('retryNetworkErrors off still retries 5xx', async () => {
+    const { client, hub } = await setup({ faults: { [PATH]: { kind: 'status', status: 503, body: 'busy' } } }, { retryNetworkErrors: false });
+    expect(await client.model(ID)).toMatchObject({ ok: false, status: 'unreachable' });
+    expect(hub.count(PATH)).toBe(3);
+  });
+
   it('connection reset once, then 200', async () => {
     const { client, hub } = await setup({ faults: { [PATH]: [{ kind: 'reset' }] } });
     expect((await client.model(ID)).ok).toBe(true);

@@ -48,13 +48,16 @@ describe('toolbarBadge', () => {
 });
 
 describe('label service', () => {
-  it('checks each model once (in flight and cached), at most N at a time, and forgets failures', async () => {
+  it('checks each model once (in flight and cached), at most N at a time, and forgets failures after failureTtlMs', async () => {
     let active = 0;
     let peak = 0;
     const calls: string[] = [];
     let fail = true;
+    let clock = 1_000_000;
     const svc = createLabelService({
       concurrency: 2,
+      failureTtlMs: 15_000,
+      now: () => clock,
       async check(q) {
         calls.push(q);
         active++;
@@ -70,7 +73,14 @@ describe('label service', () => {
     expect(peak).toBe(2);
     await expect(svc.label('flaky/x')).rejects.toThrow();
     fail = false;
+    // The same page visit asks again within seconds: the failure is reused, the Hub is not asked again.
+    clock += 5_000;
+    await expect(svc.label('flaky/x')).rejects.toThrow();
+    expect(calls.filter((c) => c === 'flaky/x')).toHaveLength(1);
+    // Later (the next visit): asked again, and this time it works.
+    clock += 15_000;
     await expect(svc.label('flaky/x')).resolves.toMatchObject({ id: 'flaky/x' });
+    expect(calls.filter((c) => c === 'flaky/x')).toHaveLength(2);
   });
 });
 

@@ -91,5 +91,7 @@ describe('each licence family, in the Hub shape', () => {
     const v = await verdict('ajar-families/unheard-of');
     expect(v.label).toBe('unknown');
     expect(v.license?.status).toBe('unknown');
+    // The one line the badge and the popup's page list show says what is missing: the licence is not known.
+    expect(v.summary).toMatch(/Its licence \(.*acme-model-license-v9\) is not one Ajar recognises or has reviewed/);
   });
 });

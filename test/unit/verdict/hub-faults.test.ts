@@ -2,40 +2,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadHubFixtures, startHubStandIn, type HubFault, type HubStandIn } from '../../fixtures/hub/server';
+import { loadHubFixtures, startHubStandIn, type HubStandIn } from '../../fixtures/hub/server';
+import { HUB_FAULTS, HUB_FAULT_EXPECT } from '../../fixtures/hub/faults';
 import { createHubClient } from '../../../lib/hub/client';
 import { loadKnowledge } from '../../../lib/knowledge';
 import { checkModel } from '../../../lib/check';
 import { VerdictSchema } from '../../../lib/verdict/schema';
 
-/** Every fault the Hub can throw at a lookup: a clear result or error, never a crash, never a storm. */
-const FAULTS: Record<string, HubFault> = {
-  unauthorized: { kind: 'status', status: 401, body: '{"error":"Invalid credentials"}' },
-  'server-error': { kind: 'status', status: 500, body: '{"error":"boom"}' },
-  unavailable: { kind: 'status', status: 503, body: 'Service Unavailable', contentType: 'text/plain' },
-  'rate-limited': { kind: 'status', status: 429, body: '{}', headers: { RateLimit: '"api";r=0;t=1', 'RateLimit-Policy': '"api";q=500;w=300' } },
-  'rate-limited-long': { kind: 'status', status: 429, body: '{}', headers: { RateLimit: '"api";r=0;t=3600' } },
-  malformed: { kind: 'body', body: '{"id": "ajar-faults/malformed", "tags": [' },
-  html: { kind: 'body', body: '<!DOCTYPE html><html><body><h1>Hugging Face</h1></body></html>', contentType: 'text/html' },
-  'wrong-shape': { kind: 'body', body: '["not", "an", "object"]' },
-  huge: { kind: 'huge', bytes: 50 * 1024 * 1024 },
-  reset: { kind: 'reset' },
-  hang: { kind: 'hang' },
-};
-
-const EXPECT: Record<string, { error: 'not-found' | 'unreachable'; message: RegExp; maxRequests: number }> = {
-  unauthorized: { error: 'not-found', message: /not found or private/, maxRequests: 1 },
-  'server-error': { error: 'unreachable', message: /500/, maxRequests: 3 },
-  unavailable: { error: 'unreachable', message: /503/, maxRequests: 3 },
-  'rate-limited': { error: 'unreachable', message: /rate/i, maxRequests: 3 },
-  'rate-limited-long': { error: 'unreachable', message: /rate|retry/i, maxRequests: 1 },
-  malformed: { error: 'unreachable', message: /JSON/i, maxRequests: 1 },
-  html: { error: 'unreachable', message: /HTML|JSON/i, maxRequests: 1 },
-  'wrong-shape': { error: 'unreachable', message: /shape|expected|invalid|unexpected/i, maxRequests: 1 },
-  huge: { error: 'unreachable', message: /large|size|limit|bytes/i, maxRequests: 1 },
-  reset: { error: 'unreachable', message: /reach|reset|socket|connect/i, maxRequests: 3 },
-  hang: { error: 'unreachable', message: /did not answer within/, maxRequests: 1 },
-};
+/** Every fault the Hub can throw at a lookup (shared with the e2e suite): a clear result or error, never a crash, never a storm. */
+const FAULTS = HUB_FAULTS;
+const EXPECT = HUB_FAULT_EXPECT;
 
 const knowledge = loadKnowledge();
 let standIn: HubStandIn;

@@ -103,6 +103,8 @@ function css(): string {
 .ow-medium .chip{border-color:${SEVERITY_COLORS.medium}}
 .ow-high .warn{color:${SEVERITY_COLORS.high}}
 .ow-medium .warn{color:${SEVERITY_COLORS.medium}}
+.dark.ow-high .warn{color:#ff8a8f}
+.dark.ow-medium .warn{color:#ffb870}
 .pop{position:fixed;inset:auto;margin:0;top:0;left:0;width:max-content;max-width:min(340px,calc(100vw - 16px));
   padding:10px 12px;border:1px solid #c9ced6;border-radius:8px;background:#fff;color:#1b1f24;
   box-shadow:0 6px 24px rgba(0,0,0,.18);font:13px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;

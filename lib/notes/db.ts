@@ -1,6 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { z } from 'zod';
-import { StorageError, toStorageError } from './errors';
+import { isQuotaError, StorageError, toStorageError } from './errors';
 import { NoteSchema, type Note } from './schema';
 import { ReportSchema, type Report } from '../reports/schema';
 
@@ -142,6 +142,17 @@ export function createRecordsStore(dbName = RECORDS_DB): RecordsStore {
     });
     return dbp;
   };
+  /**
+   * After a quota error, Firefox makes the next write transaction on that connection a "cleanup" one that
+   * refuses every put (InvalidStateError), even once space has been freed: so the next operation starts afresh
+   * on a new connection.
+   */
+  const dropAfterQuota = (err: unknown): void => {
+    if (!isQuotaError(err)) return;
+    const old = dbp;
+    dbp = null;
+    void old?.then((d) => d.close()).catch(() => undefined);
+  };
 
   return {
     db,
@@ -182,6 +193,7 @@ export function createRecordsStore(dbName = RECORDS_DB): RecordsStore {
         await Promise.all([tx.objectStore(store).put(v.value), tx.done]);
         return v.value;
       } catch (err) {
+        dropAfterQuota(err);
         throw toStorageError(err, `Saving the ${store === 'notes' ? 'note' : 'report'}`);
       }
     },
@@ -205,6 +217,7 @@ export function createRecordsStore(dbName = RECORDS_DB): RecordsStore {
         await Promise.all([os.delete(id), tx.done]);
         return v.value;
       } catch (err) {
+        dropAfterQuota(err);
         throw toStorageError(err, `Deleting the ${store === 'notes' ? 'note' : 'report'}`);
       }
     },

@@ -840,3 +840,16 @@ export async function stopServiceWorker(handle: ExtensionHandle): Promise<void> 
   }, 100);
   resume.unref();
 }
+
+/** Points the extension at a Hub endpoint (the stand-in), as the options page's advanced setting does. */
+export async function setHubEndpoint(handle: ExtensionHandle, endpoint: string): Promise<void> {
+  const page = await openExtensionPageReliably(handle, 'popup.html');
+  try {
+    await page.evaluate(async (url: string) => {
+      const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+      await api.storage.local.set({ hubEndpoint: url });
+    }, endpoint);
+  } finally {
+    await page.close();
+  }
+}

@@ -1,22 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import {
-  dumpDiagnostics,
-  forEachBrowser,
-  launch,
-  openExtensionPageReliably,
-  persistentProfile,
-  selectedBrowsers,
-  stopServiceWorker,
-  type BrowserName,
-  type ExtensionHandle,
-} from './harness';
+import { forEachBrowser, openExtensionPageReliably, setHubEndpoint, stopServiceWorker, type ExtensionHandle } from './harness';
 import { loadHubFixtures, startHubStandIn, type HubStandIn } from '../fixtures/hub/server';
 
-/* Nothing lost: notes and reports survive a browser restart on the same profile and a killed service worker. */
+/* Nothing lost: notes and reports survive a killed service worker. More drills: test/adversarial/lost-data.e2e.test.ts. */
 
 let hub: HubStandIn;
 beforeAll(async () => {
@@ -26,14 +13,7 @@ afterAll(async () => {
   await hub?.close();
 });
 
-async function useStandIn(handle: ExtensionHandle) {
-  const page = await openExtensionPageReliably(handle, 'popup.html');
-  await page.evaluate(async (endpoint: string) => {
-    const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-    await api.storage.local.set({ hubEndpoint: endpoint });
-  }, hub.url);
-  await page.close();
-}
+const useStandIn = (handle: ExtensionHandle) => setHubEndpoint(handle, hub.url);
 
 /** Adds a note in the popup's detail view for `model` and waits for "Saved" (only shown once stored). */
 async function addNoteInPopup(handle: ExtensionHandle, model: string, text: string): Promise<void> {
@@ -58,36 +38,7 @@ async function listed(handle: ExtensionHandle): Promise<{ notes: string[]; repor
   return { notes, reports, invalid, page };
 }
 
-describe.each(selectedBrowsers())('notes survive a browser restart [%s]', (name: BrowserName) => {
-  it('a note written before closing the browser is there after relaunching with the same profile', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ajar-profile-${name}-`));
-    const text = `Restart drill ${name} ${Date.now()}`;
-    let h: ExtensionHandle | undefined;
-    try {
-      h = await launch(name, persistentProfile(name, dir));
-      await useStandIn(h);
-      await addNoteInPopup(h, 'google-t5/t5-base', text);
-      await h.close();
-      h = undefined;
-
-      h = await launch(name, persistentProfile(name, dir));
-      const after = await listed(h);
-      expect(after.notes.some((n) => n.includes(text))).toBe(true);
-      expect(after.invalid).toBe(false);
-      await after.page.close();
-      // And in the popup, beside the model it is about.
-      const popup = await openExtensionPageReliably(h, 'popup.html', { q: 'google-t5/t5-base' });
-      await popup.waitForFunction((t: string) => [...document.querySelectorAll('[data-testid="note"]')].some((n) => n.textContent?.includes(t)), { timeout: 30_000 }, text);
-      await popup.close();
-    } catch (err) {
-      await dumpDiagnostics(h, `restart-${name}`);
-      throw err;
-    } finally {
-      await h?.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});
+// The browser-restart drill (notes and reports, both browsers) is in test/adversarial/lost-data.e2e.test.ts.
 
 forEachBrowser('notes survive a killed service worker', (b) => {
   if (b.name !== 'chromium') {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { forEachBrowser, openExtensionPageReliably, screenshot, type ExtensionHandle } from './harness';
 import { loadHubFixtures, startHubStandIn, type HubStandIn } from '../fixtures/hub/server';
+import { seedNote, seedReports, type SeedNote } from '../fixtures/records';
 
 /* The options page: notes and reports (search, filter, edit, delete with undo), export and import, settings. */
 
@@ -19,40 +20,14 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-const NOW = '2026-06-01T10:00:00.000Z';
-const note = (id: string, text: string, target: object = { kind: 'model', model: 'meta-llama/Llama-3.1-8B-Instruct' }) => ({ id, target, text, createdAt: NOW, updatedAt: NOW });
+const note = (id: string, text: string, target?: SeedNote['target']) => seedNote(id, text, target);
 const SEED = {
   notes: [
     note('note-seed-000001', 'Llama 3.1: 700M MAU cap, acceptable-use policy.'),
     note('note-seed-000002', 'T5 is Apache-2.0 and OSI-validated.', { kind: 'model', model: 'google-t5/t5-base' }),
     note('note-seed-000003', '=HYPERLINK("http://evil.example","click"), says "open source", twice', { kind: 'page', url: 'https://news.example.com/a', title: 'An article, with commas' }),
   ],
-  reports: [
-    {
-      id: 'report-seed-00001',
-      status: 'filed',
-      page: { url: 'https://news.example.com/a', title: 'An article' },
-      claim: { id: 'c1', text: 'Llama 3.1 is open source.' },
-      model: 'meta-llama/Llama-3.1-8B-Instruct',
-      verdict: { label: 'restricted-weights', summary: 'Weights available, restricted licence.', evaluatedAt: NOW, sources: [{ title: 'Llama 3.1 licence', url: 'https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE' }] },
-      comment: 'Filed.',
-      filed: { target: 'github', url: 'https://github.com/o/r/issues/new?title=x', at: NOW },
-      createdAt: NOW,
-      updatedAt: NOW,
-    },
-    {
-      id: 'report-seed-00002',
-      status: 'draft',
-      page: null,
-      claim: { id: null, text: 'Gemma is fully open.' },
-      model: 'google/gemma-3-1b-it',
-      verdict: null,
-      comment: '',
-      filed: null,
-      createdAt: NOW,
-      updatedAt: NOW,
-    },
-  ],
+  reports: seedReports(['report-seed-00001', 'report-seed-00002']),
 };
 
 /** Writes records straight into IndexedDB (test setup), after the extension has created its database. */

@@ -1,15 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { makeNote, NOTE_MAX_CHARS, targetKey, type Note, type NoteTarget } from '@/lib/notes/schema';
 import { nextTimestamp } from '@/lib/notes/db';
-import { recordsStore } from './records';
+import { errText, recordsStore, useRecordWrites } from './records';
 import { formatDate, t, tn } from './i18n';
 
 function targetName(tg: NoteTarget): string {
   return tg.kind === 'model' ? t('notes.aboutModel', { model: tg.model }) : t('notes.aboutPage', { title: tg.title || tg.url });
-}
-
-function errText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 /**
@@ -25,8 +21,6 @@ export function NotesPanel({ targets, idPrefix = 'notes' }: { targets: NoteTarge
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const [undo, setUndo] = useState<Note | null>(null);
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
 
   const reload = async () => {
     try {
@@ -37,6 +31,7 @@ export function NotesPanel({ targets, idPrefix = 'notes' }: { targets: NoteTarge
       setNotes([]);
     }
   };
+  const { status, setStatus, error, setError, write } = useRecordWrites(reload);
   useEffect(() => {
     void reload();
   }, [keys.join('\n')]);
@@ -65,39 +60,19 @@ export function NotesPanel({ targets, idPrefix = 'notes' }: { targets: NoteTarge
 
   const saveEdit = async (n: Note) => {
     if (!editing) return;
-    setError(null);
-    try {
-      await store.put('notes', { ...n, text: editing.text, updatedAt: nextTimestamp(n.updatedAt) });
-      setEditing(null);
-      setStatus(t('notes.saved'));
-      await reload();
-    } catch (err) {
-      setError(errText(err));
-    }
+    const text = editing.text;
+    if (await write(() => store.put('notes', { ...n, text, updatedAt: nextTimestamp(n.updatedAt) }), t('notes.saved'))) setEditing(null);
   };
 
-  const remove = async (n: Note) => {
-    setError(null);
-    try {
-      const removed = await store.remove('notes', n.id);
-      setUndo(removed);
-      setStatus(t('notes.deleted'));
-      await reload();
-    } catch (err) {
-      setError(errText(err));
-    }
-  };
+  const remove = (n: Note) => write(async () => setUndo(await store.remove('notes', n.id)), t('notes.deleted'));
 
   const restore = async () => {
     if (!undo) return;
-    try {
-      await store.put('notes', undo);
+    const note = undo;
+    await write(async () => {
+      await store.put('notes', note);
       setUndo(null);
-      setStatus(t('notes.restored'));
-      await reload();
-    } catch (err) {
-      setError(errText(err));
-    }
+    }, t('notes.restored'));
   };
 
   return (

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { createRecordsStore, type RecordsStore } from '@/lib/notes/db';
 
 let records: RecordsStore | null = null;
@@ -6,4 +7,32 @@ let records: RecordsStore | null = null;
 export function recordsStore(): RecordsStore {
   records ??= createRecordsStore();
   return records;
+}
+
+/** What went wrong, for the user: StorageError messages already say what happened and that nothing was saved. */
+export function errText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * The status line and error of a list of records (notes panel, options list). `write` clears the error, runs a
+ * write, and only once it has completed shows `done` and reloads the list; a failed write shows why and keeps
+ * everything on screen as it was. Resolves true when the write completed.
+ */
+export function useRecordWrites(reload: () => Promise<void>) {
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const write = async (action: () => Promise<unknown>, done: string): Promise<boolean> => {
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(errText(e));
+      return false;
+    }
+    setStatus(done);
+    await reload();
+    return true;
+  };
+  return { status, setStatus, error, setError, write };
 }

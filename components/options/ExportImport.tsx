@@ -5,12 +5,8 @@ import { toMarkdown } from '@/lib/export/markdown';
 import { applyImport, checkImportSize, parseImport, previewImport, type ImportCounts } from '@/lib/export/import';
 import type { ExportFile } from '@/lib/export/schema';
 import { appVersion } from '../stores';
-import { recordsStore } from '../records';
+import { errText, recordsStore } from '../records';
 import { t, tn } from '../i18n';
-
-function errText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 function download(name: string, type: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));

@@ -5,7 +5,7 @@ import { NOTE_MAX_CHARS, type Note } from '@/lib/notes/schema';
 import type { Report, ReportStatus } from '@/lib/reports/schema';
 import type { Settings } from '@/lib/settings/schema';
 import { ReportForm } from '../ReportForm';
-import { recordsStore } from '../records';
+import { errText, recordsStore, useRecordWrites } from '../records';
 import { formatDate, t, tn, type MessageKey } from '../i18n';
 import { modelUrl } from '@/lib/reports/public';
 
@@ -63,10 +63,6 @@ function haystack(item: Item): string {
   return [r.claim.text, r.comment, r.model ?? '', r.page?.url ?? '', r.page?.title ?? '', r.verdict?.summary ?? '', r.status].join('\n').toLowerCase();
 }
 
-function errText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 /** Notes and reports: search, filter, edit, delete with undo. */
 export function RecordsManager({ version, settings, openReportId }: { version: number; settings: Settings; openReportId: string | null }) {
   const store = recordsStore();
@@ -79,8 +75,6 @@ export function RecordsManager({ version, settings, openReportId }: { version: n
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const [openReport, setOpenReport] = useState<string | null>(openReportId);
   const [deleted, setDeleted] = useState<Deleted[]>([]);
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
 
   const reload = async () => {
     try {
@@ -94,6 +88,7 @@ export function RecordsManager({ version, settings, openReportId }: { version: n
       setLoaded(true);
     }
   };
+  const { status, error, setError, write } = useRecordWrites(reload);
   useEffect(() => {
     void reload();
   }, [version]);
@@ -118,43 +113,28 @@ export function RecordsManager({ version, settings, openReportId }: { version: n
 
   const saveNote = async (n: Note) => {
     if (!editing) return;
-    setError(null);
-    try {
-      await store.put('notes', { ...n, text: editing.text, updatedAt: nextTimestamp(n.updatedAt) });
-      setEditing(null);
-      setStatus(t('notes.saved'));
-      await reload();
-    } catch (e) {
-      setError(errText(e));
-    }
+    const text = editing.text;
+    if (await write(() => store.put('notes', { ...n, text, updatedAt: nextTimestamp(n.updatedAt) }), t('notes.saved'))) setEditing(null);
   };
 
-  const remove = async (item: Item) => {
-    setError(null);
-    try {
-      const rec = item.kind === 'note' ? await store.remove('notes', item.rec.id) : await store.remove('reports', item.rec.id);
-      if (rec) setDeleted((d) => [...d, { kind: item.kind, rec } as Deleted]);
-      if (openReport === item.rec.id) setOpenReport(null);
-      setStatus(item.kind === 'note' ? t('records.deletedNote') : t('records.deletedReport'));
-      await reload();
-    } catch (e) {
-      setError(errText(e));
-    }
-  };
+  const remove = (item: Item) =>
+    write(
+      async () => {
+        const rec = item.kind === 'note' ? await store.remove('notes', item.rec.id) : await store.remove('reports', item.rec.id);
+        if (rec) setDeleted((d) => [...d, { kind: item.kind, rec } as Deleted]);
+        if (openReport === item.rec.id) setOpenReport(null);
+      },
+      item.kind === 'note' ? t('records.deletedNote') : t('records.deletedReport'),
+    );
 
   const undo = async () => {
     const last = deleted[deleted.length - 1];
     if (!last) return;
-    setError(null);
-    try {
+    await write(async () => {
       if (last.kind === 'note') await store.put('notes', last.rec);
       else await store.put('reports', last.rec);
       setDeleted((d) => d.slice(0, -1));
-      setStatus(t('records.restored'));
-      await reload();
-    } catch (e) {
-      setError(errText(e));
-    }
+    }, t('records.restored'));
   };
 
   const current = openReport ? reports.find((r) => r.id === openReport) ?? null : null;

@@ -6,6 +6,7 @@ import { KNOWN_SITE_MATCHES, OPT_IN_MATCHES } from './lib/sites';
 export const GECKO_ID = 'ajar@ajar-extension.org';
 /** public/api-anchor.js; the background registers it too, for sites the user opts into. */
 export const API_ANCHOR_SCRIPT = 'api-anchor.js';
+const TOOLBAR_ICON = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' };
 
 export default defineConfig({
   // @wxt-dev/i18n: locales/<lang>.json → _locales/<lang>/messages.json, typed keys (components/i18n.ts).
@@ -16,6 +17,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // The toolbar button uses the same icon (public/icon/, drawn from assets/icon.svg); MV2 gets it in the hook.
+    action: { default_icon: TOOLBAR_ICON },
     // scripting: the content script for sites the user opts into; activeTab: the popup sees the tab's URL.
     permissions: ['storage', 'scripting', 'activeTab'],
     // Required host permissions: the Hub API plus the known sites (lib/sites), nothing else.
@@ -38,6 +41,10 @@ export default defineConfig({
       // that a page element with id "chrome" cannot hide the extension API from the main content script.
       if (wxt.config.browser === 'chrome') {
         manifest.content_scripts = [{ matches: [...KNOWN_SITE_MATCHES], js: [API_ANCHOR_SCRIPT], run_at: 'document_start' }, ...(manifest.content_scripts ?? [])];
+      }
+      // WXT builds MV2's browser_action from the popup entrypoint and leaves the icon out: put it back.
+      if (wxt.config.manifestVersion === 2 && manifest.browser_action && !manifest.browser_action.default_icon) {
+        manifest.browser_action.default_icon = TOOLBAR_ICON;
       }
       if (wxt.config.manifestVersion === 2 && manifest.optional_host_permissions?.length) {
         manifest.optional_permissions = [...new Set([...(manifest.optional_permissions ?? []), ...manifest.optional_host_permissions])] as typeof manifest.optional_permissions;

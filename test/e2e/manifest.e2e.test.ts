@@ -59,4 +59,30 @@ describe('built manifests ask only for reviewed permissions', () => {
       expect(JSON.stringify(m.web_accessible_resources ?? [])).not.toContain('<all_urls>');
     }
   });
+
+  it('is store-ready: icons at the sizes the stores ask for, each file present and a PNG of that size', () => {
+    for (const dir of ['.output/chrome-mv3', '.output/firefox-mv2']) {
+      const m = manifest(dir);
+      const icons: Record<string, string> = m.icons ?? {};
+      // The toolbar button shows the same icon (not the browser's generic one).
+      expect((m.action ?? m.browser_action)?.default_icon?.['16'], `${dir} toolbar icon`).toBe(icons['16']);
+      for (const size of ['16', '32', '48', '128']) {
+        expect(icons[size], `${dir} icon ${size}`).toBeTruthy();
+        const png = fs.readFileSync(path.join(ROOT, dir, icons[size]!));
+        expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+        // IHDR: width and height, big-endian, at bytes 16 and 20.
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Number(size), Number(size)]);
+      }
+    }
+  });
+
+  it('Chromium only: the API anchor runs first, at document_start, on exactly the known sites (public/api-anchor.js)', () => {
+    const m = manifest('.output/chrome-mv3');
+    const anchor = (m.content_scripts ?? []).find((cs: { js?: string[] }) => cs.js?.includes('api-anchor.js'));
+    expect(anchor?.run_at).toBe('document_start');
+    expect([...anchor.matches].sort()).toEqual([...KNOWN_SITE_MATCHES].sort());
+    expect(fs.readFileSync(path.join(ROOT, '.output/chrome-mv3/api-anchor.js'), 'utf8')).toMatch(/^\s*void 0;\s*$/m);
+    const ff = manifest('.output/firefox-mv2');
+    expect(JSON.stringify(ff.content_scripts)).not.toContain('api-anchor');
+  });
 });

@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadHubFixtures, startHubStandIn, type HubStandIn } from '../../fixtures/hub/server';
+import { FAULT_ORG, HUB_FAULTS, HUB_FAULT_EXPECT } from '../../fixtures/hub/faults';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
@@ -35,6 +36,8 @@ beforeAll(async () => {
       '/api/models/ajar-fixtures/html-page': { kind: 'body', body: '<!doctype html><html><body>Hi</body></html>', contentType: 'text/html' },
       '/api/models/ajar-fixtures/rate-limited': { kind: 'status', status: 429, body: '{"error":"slow down"}', headers: { RateLimit: '"api";r=0;t=1' } },
       '/api/models/EleutherAI/pythia-6.9b': { kind: 'status', status: 503, body: 'unavailable' },
+      // The shared fault table (also run through checkModel and through the extension's popup and badge).
+      ...Object.fromEntries(Object.entries(HUB_FAULTS).map(([name, f]) => [`/api/models/${FAULT_ORG}/${name}`, f])),
     },
   });
 });
@@ -129,6 +132,23 @@ describe('ajar check', { timeout: 30_000 }, () => {
     expect(r.stderr).not.toMatch(/not found/);
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
     expect(hub.count(`/api/models/${id}`) - before).toBeLessThanOrEqual(3); // bounded retries
+  });
+
+  // Every fault of the shared table, through the CLI as a user runs it: exit 3 with one clear line on stderr
+  // (no stack trace), and no more requests than the table allows. The hang waits for the CLI's 10 s timeout.
+  it.each(Object.keys(HUB_FAULTS))('Hub fault %s: exit 3, one clear line, bounded requests', { timeout: 40_000 }, async (name) => {
+    const want = HUB_FAULT_EXPECT[name]!;
+    const path = `/api/models/${FAULT_ORG}/${name}`;
+    const before = hub.count(path);
+    const r = await ajar(['check', `${FAULT_ORG}/${name}`, '--hf-endpoint', hub.url]);
+    expect(r.code).toBe(3);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(want.message);
+    expect(lines[0]!.length).toBeLessThan(400);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+    expect(r.stdout).toBe('');
+    expect(hub.count(path) - before).toBeLessThanOrEqual(want.maxRequests);
   });
 
   it('does not storm a rate-limited Hub', async () => {

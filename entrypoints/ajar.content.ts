@@ -12,6 +12,7 @@ import { KNOWN_SITE_MATCHES, detectorFor } from '@/lib/sites';
 import { PageScanner, type ScannerRequest } from '@/lib/sites/scanner';
 import { createBadge, type BadgeData } from '@/components/Badge';
 import type { ReportClaimRequest, ScrollToClaimResponse } from '@/lib/messages';
+import { scrollToClaimOf } from '@/lib/message-guards';
 
 /** Settings group of a detector (lib/settings/sites.ts ids, for the options page's "scan automatically"). */
 function groupOf(site: string): string {
@@ -97,10 +98,10 @@ export default defineContentScript({
     // The popup's "go to claim".
     const onMessage = (raw: unknown, sender: { id?: string }): Promise<ScrollToClaimResponse> | undefined => {
       if (sender.id !== browser.runtime.id) return undefined;
-      const m = raw as { type?: unknown; claimId?: unknown } | null;
-      if (!m || typeof m !== 'object' || m.type !== 'scroll-to-claim') return undefined;
-      if (typeof m.claimId !== 'string' || m.claimId.length === 0 || m.claimId.length > 64) return Promise.resolve({ ok: false });
-      return Promise.resolve({ ok: scanner?.scrollToClaim(m.claimId) ?? false });
+      const claimId = scrollToClaimOf(raw); // lib/message-guards.ts: the schema's checks, without zod
+      if (claimId === null) return undefined;
+      if (claimId === 'invalid') return Promise.resolve({ ok: false });
+      return Promise.resolve({ ok: scanner?.scrollToClaim(claimId) ?? false });
     };
     browser.runtime.onMessage.addListener(onMessage);
 

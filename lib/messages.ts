@@ -30,8 +30,9 @@ export type Request = z.infer<typeof RequestSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // In-page scanning: content scripts ⇄ background, popup ⇄ background and popup → content script.
-// Content scripts import only the types below (zod would not fit their size budget); the background
-// parses every request with these schemas and refuses the rest.
+// Content scripts import only the types below (zod would not fit their size budget) and check what they
+// receive with lib/message-guards.ts, which a unit test holds to these schemas; the background parses every
+// request with these schemas and refuses the rest.
 
 const PageUrlSchema = z.string().max(4096).refine((s) => /^https?:\/\//i.test(s), 'must be an http(s) URL');
 /** A Hub repo id or a model name, as the page wrote it. */

@@ -25,6 +25,7 @@ import type {
 import type { BadgeData, BadgeHandle, BadgeTheme } from '../../components/Badge';
 import type { SiteDetector } from './types';
 import { repoIdOfHref } from './hub-links';
+import { judgedClaimsOf, modelLabelsOf } from '../message-guards';
 
 export type ScannerRequest = PageStartRequest | JudgeClaimsRequest | ModelLabelsRequest | OpenDetailsRequest;
 
@@ -560,11 +561,10 @@ export class PageScanner {
         .send(msg)
         .then((reply) => {
           if (url !== this.url || this.stopped) return;
-          const r = reply as { ok?: boolean; claims?: unknown };
-          if (!r || r.ok !== true || !Array.isArray(r.claims)) return;
-          for (const j of r.claims as JudgedClaim[]) {
-            const entry = typeof j?.id === 'string' ? this.claims.get(j.id) : undefined;
-            if (!entry || !isJudged(j)) continue;
+          // Checked field by field (lib/message-guards.ts); malformed entries are dropped.
+          for (const j of judgedClaimsOf(reply)) {
+            const entry = this.claims.get(j.id);
+            if (!entry) continue;
             entry.judged = j;
             for (const occ of entry.occ) this.queueRender(() => this.renderClaim(entry, occ));
           }
@@ -743,10 +743,7 @@ export class PageScanner {
       .send(msg)
       .then((reply) => {
         if (url !== this.url || this.stopped) return;
-        const r = reply as { ok?: boolean; models?: unknown };
-        const models = r && r.ok === true && Array.isArray(r.models) ? (r.models as Array<ModelLabelLite & { query: string }>) : [];
-        for (const m of models) {
-          if (typeof m?.query !== 'string' || typeof m.id !== 'string' || typeof m.label !== 'string' || typeof m.summary !== 'string') continue;
+        for (const m of modelLabelsOf(reply)) {
           const key = m.query.toLowerCase();
           this.labels.set(key, m);
           const cbs = this.waiting.get(key) ?? [];
@@ -946,16 +943,6 @@ export class PageScanner {
       badges: this.badges.size,
     };
   }
-}
-
-function isJudged(j: JudgedClaim): boolean {
-  return (
-    typeof j.id === 'string' &&
-    typeof j.label === 'string' &&
-    typeof j.reason === 'string' &&
-    typeof j.openwashing === 'boolean' &&
-    (j.model === null || typeof j.model === 'string')
-  );
 }
 
 let highlightStylesFor: Document | null = null;

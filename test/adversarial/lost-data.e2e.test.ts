@@ -33,6 +33,7 @@ import {
   launch,
   openExtensionPageReliably,
   persistentProfile,
+  putRecords,
   setHubEndpoint,
   stopServiceWorker,
   type BrowserName,
@@ -263,29 +264,7 @@ async function openPopup(handle: ExtensionHandle, model = MODEL): Promise<Page> 
 const useStandIn = (handle: ExtensionHandle) => setHubEndpoint(handle, hub.url);
 
 /** Empties both stores, then writes `data` straight into IndexedDB (test setup, not a drill). */
-async function resetRecords(page: Page, data: Records): Promise<void> {
-  await page.evaluate(
-    (d: Records) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('ajar-records');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['notes', 'reports'], 'readwrite');
-          tx.objectStore('notes').clear();
-          tx.objectStore('reports').clear();
-          for (const n of d.notes) tx.objectStore('notes').put(n);
-          for (const r of d.reports) tx.objectStore('reports').put(r);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    data,
-  );
-}
+const resetRecords = (page: Page, data: Records) => putRecords(page, data, { replace: true });
 
 /**
  * Options page showing exactly `data` (a fresh page, so nothing cached from before the reset), and the snapshot

@@ -853,3 +853,35 @@ export async function setHubEndpoint(handle: ExtensionHandle, endpoint: string):
     await page.close();
   }
 }
+
+/**
+ * Writes notes and reports straight into the extension's records database (IndexedDB "ajar-records") from one of
+ * its pages, in one transaction, after emptying both stores when `replace` is set. Test setup, not product code:
+ * the extension must have created the database first (any of its pages that lists records does).
+ */
+export async function putRecords(page: Page, data: { notes: object[]; reports: object[] }, opts: { replace?: boolean } = {}): Promise<void> {
+  await page.evaluate(
+    (d: { notes: object[]; reports: object[] }, replace: boolean) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('ajar-records');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['notes', 'reports'], 'readwrite');
+          if (replace) {
+            tx.objectStore('notes').clear();
+            tx.objectStore('reports').clear();
+          }
+          for (const n of d.notes) tx.objectStore('notes').put(n);
+          for (const r of d.reports) tx.objectStore('reports').put(r);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    data,
+    opts.replace ?? false,
+  );
+}

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { forEachBrowser, openExtensionPageReliably, screenshot, type ExtensionHandle } from './harness';
+import { forEachBrowser, openExtensionPageReliably, putRecords, screenshot, type ExtensionHandle } from './harness';
 import { loadHubFixtures, startHubStandIn, type HubStandIn } from '../fixtures/hub/server';
 import { seedNote, seedReports, type SeedNote } from '../fixtures/records';
 
@@ -30,48 +30,8 @@ const SEED = {
   reports: seedReports(['report-seed-00001', 'report-seed-00002']),
 };
 
-/** Writes records straight into IndexedDB (test setup), after the extension has created its database. */
-async function seed(page: Page, data: { notes: object[]; reports: object[] }) {
-  await page.evaluate(
-    (d: { notes: object[]; reports: object[] }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('ajar-records');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['notes', 'reports'], 'readwrite');
-          for (const n of d.notes) tx.objectStore('notes').put(n);
-          for (const r of d.reports) tx.objectStore('reports').put(r);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    data,
-  );
-}
-
-async function clearRecords(page: Page) {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('ajar-records');
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['notes', 'reports'], 'readwrite');
-          tx.objectStore('notes').clear();
-          tx.objectStore('reports').clear();
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-  );
-}
+const seed = (page: Page, data: { notes: object[]; reports: object[] }) => putRecords(page, data);
+const clearRecords = (page: Page) => putRecords(page, { notes: [], reports: [] }, { replace: true });
 
 async function openOptions(handle: ExtensionHandle): Promise<Page> {
   const page = await openExtensionPageReliably(handle, 'options.html');

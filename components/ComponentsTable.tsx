@@ -1,7 +1,7 @@
 import type { Verdict } from '@/lib/verdict/schema';
-import { STATUS_SYMBOL } from './labels';
+import { StatusCell } from './StatusCell';
 import { SourceLinks } from './SourceLinks';
-import { statusText, t, type MessageKey } from './i18n';
+import { t, type MessageKey } from './i18n';
 
 const GROUPS = ['data', 'code', 'parameters'] as const;
 
@@ -23,10 +23,7 @@ export function ComponentsTable({ verdict }: { verdict: Verdict }) {
           return (
             <tr key={key} data-testid={`component-${key}`} data-status={c.status}>
               <th scope="row">{t(`groups.name.${key}` as MessageKey)}</th>
-              <td class={`status status-${c.status}`}>
-                <span aria-hidden="true">{STATUS_SYMBOL[c.status]} </span>
-                {statusText(c.status)}
-              </td>
+              <StatusCell status={c.status} />
               <td>
                 {c.evidence.length === 0 && <span class="muted">{t('common.noReason')}</span>}
                 <ul class="reasons">

@@ -1,7 +1,7 @@
 import type { Verdict } from '@/lib/verdict/schema';
-import { STATUS_SYMBOL } from './labels';
+import { StatusCell } from './StatusCell';
 import { SourceLinks } from './SourceLinks';
-import { statusText, t, type MessageKey } from './i18n';
+import { t, type MessageKey } from './i18n';
 
 const FREEDOMS = ['use', 'study', 'modify', 'share'] as const;
 
@@ -25,10 +25,7 @@ export function FreedomsTable({ verdict }: { verdict: Verdict }) {
               <th scope="row" title={t(`freedoms.help.${f}` as MessageKey)}>
                 {t(`freedoms.name.${f}` as MessageKey)}
               </th>
-              <td class={`status status-${fr.status}`}>
-                <span aria-hidden="true">{STATUS_SYMBOL[fr.status]} </span>
-                {statusText(fr.status)}
-              </td>
+              <StatusCell status={fr.status} />
               <td>
                 {fr.reasons.length === 0 && <span class="muted">{t('common.noReason')}</span>}
                 <ul class="reasons">

@@ -1,7 +1,7 @@
 import type { Verdict } from '@/lib/verdict/schema';
-import { STATUS_SYMBOL } from './labels';
+import { StatusCell } from './StatusCell';
 import { hostOf } from './SourceLinks';
-import { statusText, t } from './i18n';
+import { t } from './i18n';
 
 /**
  * The Model Openness Framework's components (17), each present / missing / unknown, with its link.
@@ -45,10 +45,7 @@ export function MofTable({ verdict }: { verdict: Verdict }) {
                   {c.mofClass}
                   {!c.required && <span class="muted small"> {t('mof.optional')}</span>}
                 </td>
-                <td class={`status status-${c.status}`}>
-                  <span aria-hidden="true">{STATUS_SYMBOL[c.status]} </span>
-                  {statusText(c.status)}
-                </td>
+                <StatusCell status={c.status} />
                 <td>
                   {safe ? (
                     <a href={safe} target="_blank" rel="noopener noreferrer" title={c.source?.title ?? safe} aria-label={t('mof.linkFor', { name: c.name, host: hostOf(safe) })}>

@@ -4,7 +4,7 @@ import { FreedomsTable } from './FreedomsTable';
 import { ComponentsTable } from './ComponentsTable';
 import { MofTable } from './MofTable';
 import { SourceLinks } from './SourceLinks';
-import { STATUS_SYMBOL } from './labels';
+import { StatusCell } from './StatusCell';
 import { formatDate, labelHint, labelText, statusText, t } from './i18n';
 
 const ORIGIN_KEY = { osi: 'expert.origin.osi', mot: 'expert.origin.mot', 'osai-index': 'expert.origin.index' } as const;
@@ -115,7 +115,7 @@ function VerdictDetails({ v }: { v: Verdict }) {
           <tbody>
             <tr>
               <th scope="row">{t('defs.osaid')}</th>
-              <td class={`status status-${v.osaid.verdict}`}>{STATUS_SYMBOL[v.osaid.verdict]} {statusText(v.osaid.verdict)}</td>
+              <StatusCell status={v.osaid.verdict} />
               <td>{v.osaid.reason}</td>
             </tr>
             <tr data-testid="mof-class">
@@ -125,21 +125,21 @@ function VerdictDetails({ v }: { v: Verdict }) {
             </tr>
             <tr>
               <th scope="row">{t('defs.openWeights')}</th>
-              <td class={`status status-${v.openWeights.status}`}>{STATUS_SYMBOL[v.openWeights.status]} {statusText(v.openWeights.status)}</td>
+              <StatusCell status={v.openWeights.status} />
               <td>
                 {v.openWeights.reason} <SourceLinks sources={v.openWeights.sources} />
               </td>
             </tr>
             <tr>
               <th scope="row">{t('defs.fsf')}</th>
-              <td class={`status status-${v.fsfFree.status}`}>{STATUS_SYMBOL[v.fsfFree.status]} {statusText(v.fsfFree.status)}</td>
+              <StatusCell status={v.fsfFree.status} />
               <td>
                 {v.fsfFree.reason} <SourceLinks sources={v.fsfFree.sources} />
               </td>
             </tr>
             <tr>
               <th scope="row">{t('defs.euAiAct')}</th>
-              <td class={`status status-${v.euAiActHint.status}`}>{STATUS_SYMBOL[v.euAiActHint.status]} {statusText(v.euAiActHint.status)}</td>
+              <StatusCell status={v.euAiActHint.status} />
               <td>
                 {v.euAiActHint.reason} <SourceLinks sources={v.euAiActHint.sources} /> <small class="muted">{v.euAiActHint.disclaimer}</small>
               </td>

@@ -84,54 +84,45 @@ const GgufSchema = z.looseObject({
 /** The essential field: a missing or non-string id makes the whole answer a bad response. */
 const RepoIdField = z.string().min(1);
 
-/** `GET /api/models/{id}` (huggingface.js ApiModelInfo, all optional except id). */
-export const ModelInfoSchema = z.looseObject({
+/** Fields models and datasets share (huggingface.js ApiModelInfo / ApiDatasetInfo). */
+const REPO_FIELDS = {
   id: RepoIdField,
   _id: lenient(z.string()),
-  modelId: lenient(z.string()),
   author: lenient(z.string()),
   sha: lenient(z.string()),
   private: lenient(z.boolean()),
   gated: lenient(GatedSchema),
   disabled: lenient(z.boolean()),
   downloads: lenient(z.number()),
-  downloadsAllTime: lenient(z.number()),
   likes: lenient(z.number()),
   tags: lenient(StringListSchema),
-  pipeline_tag: lenient(z.string()),
-  library_name: lenient(z.string()),
   cardData: lenient(CardDataSchema),
   siblings: lenient(SiblingsSchema),
+  createdAt: lenient(z.string()),
+  lastModified: lenient(z.string()),
+  usedStorage: lenient(z.number()),
+};
+
+/** `GET /api/models/{id}` (huggingface.js ApiModelInfo, all optional except id). */
+export const ModelInfoSchema = z.looseObject({
+  ...REPO_FIELDS,
+  modelId: lenient(z.string()),
+  downloadsAllTime: lenient(z.number()),
+  pipeline_tag: lenient(z.string()),
+  library_name: lenient(z.string()),
   spaces: lenient(StringListSchema),
   safetensors: lenient(SafetensorsSchema),
   gguf: lenient(GgufSchema),
   config: lenient(z.record(z.string(), z.unknown())),
   transformersInfo: lenient(z.record(z.string(), z.unknown())),
-  createdAt: lenient(z.string()),
-  lastModified: lenient(z.string()),
-  usedStorage: lenient(z.number()),
   inference: lenient(z.string()),
 });
 export type ModelInfo = z.infer<typeof ModelInfoSchema>;
 
 /** `GET /api/datasets/{id}` (huggingface.js ApiDatasetInfo, all optional except id). */
 export const DatasetInfoSchema = z.looseObject({
-  id: RepoIdField,
-  _id: lenient(z.string()),
-  author: lenient(z.string()),
-  sha: lenient(z.string()),
-  private: lenient(z.boolean()),
-  gated: lenient(GatedSchema),
-  disabled: lenient(z.boolean()),
-  downloads: lenient(z.number()),
-  likes: lenient(z.number()),
-  tags: lenient(StringListSchema),
+  ...REPO_FIELDS,
   description: lenient(z.string()),
-  cardData: lenient(CardDataSchema),
-  siblings: lenient(SiblingsSchema),
-  createdAt: lenient(z.string()),
-  lastModified: lenient(z.string()),
-  usedStorage: lenient(z.number()),
 });
 export type DatasetInfo = z.infer<typeof DatasetInfoSchema>;
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { DURABLE, isNewer, validateRecord, type RecordsStore, type StoreName } from '../notes/db';
-import { isQuotaError, toStorageError } from '../notes/errors';
+import { toStorageError } from '../notes/errors';
 import { EXPORT_FORMAT, EXPORT_VERSION, ExportSchema, type ExportFile } from './schema';
 
 /*
@@ -213,8 +213,7 @@ export async function applyImport(records: RecordsStore, file: ExportFile): Prom
     await Promise.all([...writes, tx.done]);
     return { notes: pn.counts, reports: pr.counts };
   } catch (err) {
-    // Firefox refuses the next write on a connection that hit the quota (see createRecordsStore): reopen next time.
-    if (isQuotaError(err)) records.close();
+    records.writeFailed(err); // a connection that hit the quota is dropped (see RecordsStore.writeFailed)
     throw toStorageError(err, 'Importing');
   }
 }

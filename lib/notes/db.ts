@@ -118,6 +118,12 @@ export interface RecordsStore {
   put<S extends StoreName>(store: S, record: RecordTypes[S]): Promise<RecordTypes[S]>;
   /** Deletes one record and returns it (for undo), or null if it was not there. Throws StorageError. */
   remove<S extends StoreName>(store: S, id: string): Promise<RecordTypes[S] | null>;
+  /**
+   * Call after a failed write made on db() (put and remove do it themselves). After a quota error, Firefox makes
+   * the next write transaction on that connection a "cleanup" one that refuses every put (InvalidStateError),
+   * even once space has been freed: so the connection is dropped and the next operation opens a fresh one.
+   */
+  writeFailed(err: unknown): void;
   close(): void;
 }
 
@@ -142,20 +148,18 @@ export function createRecordsStore(dbName = RECORDS_DB): RecordsStore {
     });
     return dbp;
   };
-  /**
-   * After a quota error, Firefox makes the next write transaction on that connection a "cleanup" one that
-   * refuses every put (InvalidStateError), even once space has been freed: so the next operation starts afresh
-   * on a new connection.
-   */
-  const dropAfterQuota = (err: unknown): void => {
-    if (!isQuotaError(err)) return;
-    const old = dbp;
+  const close = (): void => {
+    void dbp?.then((d) => d.close()).catch(() => undefined);
     dbp = null;
-    void old?.then((d) => d.close()).catch(() => undefined);
+  };
+  const writeFailed = (err: unknown): void => {
+    if (isQuotaError(err)) close();
   };
 
   return {
     db,
+    writeFailed,
+    close,
     async list(store) {
       try {
         const d = await db();
@@ -193,7 +197,7 @@ export function createRecordsStore(dbName = RECORDS_DB): RecordsStore {
         await Promise.all([tx.objectStore(store).put(v.value), tx.done]);
         return v.value;
       } catch (err) {
-        dropAfterQuota(err);
+        writeFailed(err);
         throw toStorageError(err, `Saving the ${store === 'notes' ? 'note' : 'report'}`);
       }
     },
@@ -217,13 +221,9 @@ export function createRecordsStore(dbName = RECORDS_DB): RecordsStore {
         await Promise.all([os.delete(id), tx.done]);
         return v.value;
       } catch (err) {
-        dropAfterQuota(err);
+        writeFailed(err);
         throw toStorageError(err, `Deleting the ${store === 'notes' ? 'note' : 'report'}`);
       }
-    },
-    close() {
-      void dbp?.then((d) => d.close()).catch(() => undefined);
-      dbp = null;
     },
   };
 }

@@ -91,6 +91,25 @@ describe('records store', () => {
     vi.restoreAllMocks();
     expect((await s.list('notes')).items).toHaveLength(1);
   });
+
+  it('drops its connection after a quota error (Firefox refuses later writes on it), not after other errors', async () => {
+    const s = store();
+    await s.put('notes', note());
+    const first = await s.db();
+    s.writeFailed(new DOMException('x', 'NotFoundError'));
+    expect(await s.db()).toBe(first);
+    const native = (globalThis as unknown as { IDBObjectStore: { prototype: IDBObjectStore } }).IDBObjectStore.prototype;
+    vi.spyOn(native, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await s.put('notes', note()).catch(() => undefined);
+    vi.restoreAllMocks();
+    const second = await s.db();
+    expect(second).not.toBe(first);
+    // The fresh connection works.
+    await s.put('notes', note());
+    expect((await s.list('notes')).items).toHaveLength(2);
+  });
 });
 
 describe('timestamps and merging rules', () => {

@@ -1,11 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { KNOWN_SITE_MATCHES, OPT_IN_MATCHES } from './lib/sites';
+import { API_ANCHOR_SCRIPT, KNOWN_SITE_MATCHES, OPT_IN_MATCHES } from './lib/sites';
 
 // Fixed Firefox add-on id: storage and the e2e UUID mapping depend on it staying the same.
 export const GECKO_ID = 'ajar@ajar-extension.org';
-/** public/api-anchor.js; the background registers it too, for sites the user opts into. */
-export const API_ANCHOR_SCRIPT = 'api-anchor.js';
 const TOOLBAR_ICON = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' };
 
 export default defineConfig({

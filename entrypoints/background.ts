@@ -14,6 +14,7 @@ import { type PageRequest } from '@/lib/messages';
 import { routeMessage } from '@/lib/message-router';
 import { TabStore, createLabelService, judgeClaims, pageKey, toolbarBadge, type LabelResult } from '@/lib/tab-state';
 import { resolveClaimModel } from '@/lib/claims/resolve';
+import { API_ANCHOR_SCRIPT } from '@/lib/sites';
 import { hintsFrom, judgeClaim } from '@/lib/claims/judge';
 
 const hubEndpointItem = storage.defineItem<string>('local:hubEndpoint', { fallback: DEFAULT_HUB_ENDPOINT });
@@ -142,9 +143,8 @@ export default defineBackground(() => {
       (browser.runtime.getManifest() as { permissions?: string[] }).permissions ??
       []) as string[]).filter((p) => p.includes('://')),
   );
-  /** public/api-anchor.js, in the manifest of Chromium builds only (wxt.config.ts). */
-  const API_ANCHOR = 'api-anchor.js';
-  const apiAnchorInManifest = (browser.runtime.getManifest().content_scripts ?? []).some((cs) => cs.js?.includes(API_ANCHOR));
+  // In the manifest of Chromium builds only (wxt.config.ts).
+  const apiAnchorInManifest = (browser.runtime.getManifest().content_scripts ?? []).some((cs) => cs.js?.includes(API_ANCHOR_SCRIPT));
   let mv2Registration: { unregister(): Promise<void> } | null = null;
   async function syncOptInScripts(): Promise<void> {
     const granted = (await browser.permissions.getAll()).origins ?? [];
@@ -159,7 +159,7 @@ export default defineBackground(() => {
       if (matches.length) {
         await scripting.registerContentScripts([
           // Chromium: the empty document_start script that keeps a page element named "chrome" from hiding the API.
-          ...(apiAnchorInManifest ? [{ id: 'ajar-opt-in-anchor', matches, js: [API_ANCHOR], runAt: 'document_start' as const }] : []),
+          ...(apiAnchorInManifest ? [{ id: 'ajar-opt-in-anchor', matches, js: [API_ANCHOR_SCRIPT], runAt: 'document_start' as const }] : []),
           { id: 'ajar-opt-in', matches, js: [CONTENT_SCRIPT.slice(1)], runAt: 'document_idle' },
         ]);
       }

@@ -33,6 +33,13 @@ export function knownDetectorFor(url: URL): SiteDetector | null {
 }
 
 /**
+ * Chromium only: public/api-anchor.js, an empty script run at document_start on the same sites, so that a page
+ * element named "chrome" cannot hide the extension API from the content script (wxt.config.ts adds it to the
+ * manifest; the background registers it for opted-in sites).
+ */
+export const API_ANCHOR_SCRIPT = 'api-anchor.js';
+
+/**
  * Match patterns of every known site, deduplicated: the content script's `matches` and the required
  * host permissions. Everything else is opt-in (optional host permissions).
  */

@@ -1,8 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { makeNote, NOTE_MAX_CHARS, targetKey, type Note, type NoteTarget } from '@/lib/notes/schema';
 import { nextTimestamp } from '@/lib/notes/db';
 import { errText, recordsStore, useRecordWrites } from './records';
 import { formatDate, t, tn } from './i18n';
+
+/** Newest notes shown here; the rest are listed in Options (thousands of notes on one model stay quick to open). */
+export const NOTES_SHOWN = 30;
 
 function targetName(tg: NoteTarget): string {
   return tg.kind === 'model' ? t('notes.aboutModel', { model: tg.model }) : t('notes.aboutPage', { title: tg.title || tg.url });
@@ -80,7 +84,7 @@ export function NotesPanel({ targets, idPrefix = 'notes' }: { targets: NoteTarge
       <h3 id={`${idPrefix}-h`}>{notes ? tn('notes.headingCount', notes.length) : t('notes.heading')}</h3>
       {notes && notes.length > 0 && (
         <ul class="note-list">
-          {notes.map((n) => (
+          {notes.slice(0, NOTES_SHOWN).map((n) => (
             <li key={n.id} data-testid="note" data-note-id={n.id}>
               <div class="note-meta muted small">
                 {targetName(n.target)} · {formatDate(n.updatedAt)}
@@ -116,6 +120,14 @@ export function NotesPanel({ targets, idPrefix = 'notes' }: { targets: NoteTarge
             </li>
           ))}
         </ul>
+      )}
+      {notes && notes.length > NOTES_SHOWN && (
+        <p class="muted small" data-testid="notes-older">
+          {tn('notes.older', notes.length - NOTES_SHOWN)}{' '}
+          <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('notes.openOptions')}
+          </button>
+        </p>
       )}
       <form class="note-form" onSubmit={(e) => void add(e)}>
         {targets.length > 1 && (

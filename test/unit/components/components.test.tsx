@@ -10,7 +10,9 @@ import { makeReport, verdictSnapshot } from '@/lib/reports/make';
 import { createRecordsStore } from '@/lib/notes/db';
 import { VerdictView } from '@/components/VerdictView';
 import { ReportForm } from '@/components/ReportForm';
-import { NotesPanel } from '@/components/NotesPanel';
+import { NOTES_SHOWN, NotesPanel } from '@/components/NotesPanel';
+import { recordsStore } from '@/components/records';
+import { makeNote } from '@/lib/notes/schema';
 import { useCatalog } from '@/components/i18n';
 import { chromeCatalog } from './catalog';
 
@@ -159,5 +161,18 @@ describe('NotesPanel', () => {
     ($('[data-testid="note-undo"]') as HTMLButtonElement).click();
     await until(() => $$('[data-testid="note"]').length === 1, 'the undo');
     expect($('[data-testid="note"]')?.textContent).toContain('Apache-2.0, OSI-validated.');
+  });
+
+  it('shows the newest 30 notes of a model and says how many older ones are in Options', async () => {
+    const model = 'ajar-test/many-notes';
+    for (let i = 0; i < NOTES_SHOWN + 5; i++) {
+      const at = new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString();
+      await recordsStore().put('notes', { ...makeNote({ kind: 'model', model }, `note ${i}`), createdAt: at, updatedAt: at });
+    }
+    await act(() => render(<NotesPanel targets={[{ kind: 'model', model }]} />, root));
+    await until(() => $$('[data-testid="note"]').length > 0, 'the notes');
+    expect($$('[data-testid="note"]')).toHaveLength(NOTES_SHOWN);
+    expect($('[data-testid="note"]')?.textContent).toContain(`note ${NOTES_SHOWN + 4}`); // newest first
+    expect($('[data-testid="notes-older"]')?.textContent).toMatch(/^5 older notes are listed in Options\./);
   });
 });

@@ -1,0 +1,116 @@
+/**
+ * Held-out evaluation data for issues 10 and 11: the claims corpus (documents with a curator's assessment and
+ * short quoted excerpts, each with its expected outcome) and the truthfulness set (real models with the label
+ * they should get). See test/quality/README.md for how both were built.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const QUALITY_DIR = dirname(fileURLToPath(import.meta.url));
+export const CORPUS_FILE = join(QUALITY_DIR, 'claims-corpus.json');
+export const MODELS_FILE = join(QUALITY_DIR, 'models.json');
+
+/** Excerpts are short quotes, never whole passages. */
+export const MAX_EXCERPT_CHARS = 400;
+
+export const Label = z.enum(['open-source', 'open-weights', 'restricted-weights', 'closed', 'unknown']);
+export type Label = z.infer<typeof Label>;
+
+/**
+ * flag: an openwashing claim (strong wording about a restricted-weights or closed model): must be flagged.
+ * unverified: an open-source claim about an open-weights model: at most the medium "unverified" note.
+ * no-flag: no openwashing flag (honest, critical, reported, negated, talk about the term, or not about a model).
+ */
+export const Expect = z.enum(['flag', 'unverified', 'no-flag']);
+export type Expect = z.infer<typeof Expect>;
+
+export const Assessment = z.enum(['OW', 'HON', 'CRIT', 'REF']);
+export const Kind = z.enum(['model-card', 'vendor-post', 'news', 'forum', 'blog', 'docs']);
+export const Language = z.enum(['en', 'de', 'fr', 'es', 'zh']);
+export const Split = z.enum(['dev', 'test']);
+
+export const Excerpt = z.object({
+  text: z.string().min(1).max(MAX_EXCERPT_CHARS),
+  expect: Expect,
+  /** The model(s) the claim is about; for a list of models, each one the outcome applies to. */
+  subjects: z.array(z.string().min(1)),
+  reason: z.string().min(1),
+  /** Where the excerpt sits when the quote alone lacks its subject (a table row's heading, a list item). */
+  context: z.string().optional(),
+  /** A hard-case tag: software, table, model-list, licence-named, term-talk, comparison, benchmark, ... */
+  pattern: z.string().optional(),
+});
+export type Excerpt = z.infer<typeof Excerpt>;
+
+export const DocumentModel = z.object({
+  name: z.string().min(1),
+  licence: z.string().min(1),
+  licenceSource: z.string().min(1),
+  label: Label,
+  note: z.string().optional(),
+});
+
+export const CorpusDocument = z.object({
+  id: z.string().min(1),
+  title: z.string().optional(),
+  kind: Kind,
+  language: Language,
+  split: Split,
+  source: z.object({
+    /** Where the text is public. */
+    url: z.string().min(1),
+    /** The whole document under ../shared, when it comes from there (path relative to the project root). */
+    local: z.string().optional(),
+    /** The public copy the local file was taken from (repo@commit:path). */
+    copy: z.string().optional(),
+  }),
+  assessment: Assessment,
+  /** True when some excerpt must be flagged as openwashing: the document-level expectation. */
+  expectDocumentFlag: z.boolean(),
+  /** Why the assessment holds: the licence fact and where it comes from. */
+  why: z.string().min(1),
+  models: z.array(DocumentModel),
+  excerpts: z.array(Excerpt).min(1),
+  note: z.string().optional(),
+});
+export type CorpusDocument = z.infer<typeof CorpusDocument>;
+
+export const ClaimsCorpus = z.object({ version: z.literal(1), documents: z.array(CorpusDocument) });
+
+export const TruthModel = z.object({
+  /** A Hub repo id, or the product/family name when there is no repo. */
+  id: z.string().min(1),
+  kind: z.enum(['repo', 'family', 'product']),
+  /** Names as pages write them. */
+  names: z.array(z.string().min(1)).min(1),
+  expectedLabel: Label,
+  /** Licence id or name; null for closed products and unsettled families. */
+  licence: z.string().nullable(),
+  sources: z.array(z.string().min(1)).min(1),
+  note: z.string().optional(),
+});
+export type TruthModel = z.infer<typeof TruthModel>;
+
+export const TruthSet = z.object({ version: z.literal(1), models: z.array(TruthModel) });
+
+/** The split rule: a document is dev when the first 32 bits of sha256(id) are divisible by 3, else test. */
+export function splitOf(id: string): 'dev' | 'test' {
+  const n = parseInt(createHash('sha256').update(id).digest('hex').slice(0, 8), 16);
+  return n % 3 === 0 ? 'dev' : 'test';
+}
+
+export function loadClaimsCorpus(path = CORPUS_FILE): CorpusDocument[] {
+  return ClaimsCorpus.parse(JSON.parse(readFileSync(path, 'utf8'))).documents;
+}
+
+export function loadTruthSet(path = MODELS_FILE): TruthModel[] {
+  return TruthSet.parse(JSON.parse(readFileSync(path, 'utf8'))).models;
+}
+
+/** Documents of one split: rules may be written against 'dev' only; 'test' is held out. */
+export function documentsOf(split: 'dev' | 'test', docs = loadClaimsCorpus()): CorpusDocument[] {
+  return docs.filter((d) => d.split === split);
+}

@@ -96,10 +96,29 @@ export type TruthModel = z.infer<typeof TruthModel>;
 
 export const TruthSet = z.object({ version: z.literal(1), models: z.array(TruthModel) });
 
-/** The split rule: a document is dev when the first 32 bits of sha256(id) are divisible by 3, else test. */
-export function splitOf(id: string): 'dev' | 'test' {
-  const n = parseInt(createHash('sha256').update(id).digest('hex').slice(0, 8), 16);
-  return n % 3 === 0 ? 'dev' : 'test';
+/** The stratum of the split: kind, English or not, assessment. */
+export function stratumOf(d: Pick<CorpusDocument, 'kind' | 'language' | 'assessment'>): string {
+  return `${d.kind}/${d.language === 'en' ? 'en' : 'other'}/${d.assessment}`;
+}
+
+/**
+ * The split rule, stratified and deterministic: within each stratum, documents sorted by sha256(id); the 2nd,
+ * 5th, 8th, ... are dev, the rest test (so about a third is dev, and a stratum of one is held out).
+ */
+export function computeSplits(docs: Pick<CorpusDocument, 'id' | 'kind' | 'language' | 'assessment'>[]): Map<string, 'dev' | 'test'> {
+  const hash = (id: string) => createHash('sha256').update(id).digest('hex');
+  const strata = new Map<string, { id: string; h: string }[]>();
+  for (const d of docs) {
+    const key = stratumOf(d);
+    if (!strata.has(key)) strata.set(key, []);
+    strata.get(key)!.push({ id: d.id, h: hash(d.id) });
+  }
+  const out = new Map<string, 'dev' | 'test'>();
+  for (const members of strata.values()) {
+    members.sort((a, b) => (a.h < b.h ? -1 : a.h > b.h ? 1 : 0));
+    members.forEach((m, n) => out.set(m.id, n % 3 === 1 ? 'dev' : 'test'));
+  }
+  return out;
 }
 
 export function loadClaimsCorpus(path = CORPUS_FILE): CorpusDocument[] {

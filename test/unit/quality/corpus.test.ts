@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_CORPUS, loadCorpusSentences, normalizeText, REVIEW_FILE } from '../../../scripts/claims-quality';
-import { documentsOf, loadClaimsCorpus, loadTruthSet, MAX_EXCERPT_CHARS, QUALITY_DIR, splitOf } from '../../quality/load';
+import { computeSplits, documentsOf, loadClaimsCorpus, loadTruthSet, MAX_EXCERPT_CHARS, QUALITY_DIR, stratumOf } from '../../quality/load';
 
 const ROOT = resolve(QUALITY_DIR, '../..');
 const docs = loadClaimsCorpus();
@@ -79,8 +79,13 @@ describe('claims corpus (issue 11)', () => {
     expect(listFlags.some((e) => e.subjects.length > 1)).toBe(true);
   });
 
-  it('splits documents by the hash rule, about a third into dev', () => {
-    for (const d of docs) expect(d.split, d.id).toBe(splitOf(d.id));
+  it('splits documents by the stratified hash rule, about a third into dev', () => {
+    const rule = computeSplits(docs);
+    for (const d of docs) expect(d.split, d.id).toBe(rule.get(d.id));
+    // Stratified: no stratum of three or more is all dev or all test.
+    const strata = new Map<string, string[]>();
+    for (const d of docs) strata.set(stratumOf(d), [...(strata.get(stratumOf(d)) ?? []), d.split]);
+    for (const [key, splits] of strata) if (splits.length >= 3) expect(new Set(splits).size, key).toBe(2);
     const dev = documentsOf('dev', docs).length;
     expect(dev / docs.length).toBeGreaterThan(0.25);
     expect(dev / docs.length).toBeLessThan(0.42);

@@ -56,6 +56,8 @@ export const DocumentModel = z.object({
 export const CorpusDocument = z.object({
   id: z.string().min(1),
   title: z.string().optional(),
+  /** Documents added later form a new batch, split among themselves, so earlier splits never move (default 1). */
+  batch: z.number().int().positive().optional(),
   kind: Kind,
   language: Language,
   split: Split,
@@ -96,16 +98,18 @@ export type TruthModel = z.infer<typeof TruthModel>;
 
 export const TruthSet = z.object({ version: z.literal(1), models: z.array(TruthModel) });
 
-/** The stratum of the split: kind, English or not, assessment. */
-export function stratumOf(d: Pick<CorpusDocument, 'kind' | 'language' | 'assessment'>): string {
-  return `${d.kind}/${d.language === 'en' ? 'en' : 'other'}/${d.assessment}`;
+type SplitKey = Pick<CorpusDocument, 'id' | 'kind' | 'language' | 'assessment' | 'batch'>;
+
+/** The stratum of the split: batch, kind, English or not, assessment. */
+export function stratumOf(d: Omit<SplitKey, 'id'>): string {
+  return `${d.batch ?? 1}/${d.kind}/${d.language === 'en' ? 'en' : 'other'}/${d.assessment}`;
 }
 
 /**
- * The split rule, stratified and deterministic: within each stratum, documents sorted by sha256(id); the 2nd,
- * 5th, 8th, ... are dev, the rest test (so about a third is dev, and a stratum of one is held out).
+ * The split rule, stratified and deterministic: within each stratum (per batch), documents sorted by sha256(id);
+ * the 2nd, 5th, 8th, ... are dev, the rest test (so about a third is dev, and a stratum of one is held out).
  */
-export function computeSplits(docs: Pick<CorpusDocument, 'id' | 'kind' | 'language' | 'assessment'>[]): Map<string, 'dev' | 'test'> {
+export function computeSplits(docs: SplitKey[]): Map<string, 'dev' | 'test'> {
   const hash = (id: string) => createHash('sha256').update(id).digest('hex');
   const strata = new Map<string, { id: string; h: string }[]>();
   for (const d of docs) {

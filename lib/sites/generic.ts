@@ -8,6 +8,22 @@ import { BASE_SKIP, type SiteDetector } from './types';
 export const generic: SiteDetector = {
   id: 'generic',
   name: 'Any site you opt into',
+  // Opted-in sites have no "scan automatically" switch: the opt-in is the switch.
+  group: 'generic',
+  examples: [
+    {
+      url: 'https://example.org/2025/post',
+      handles: true,
+      page: {
+        html: '<nav>Menu</nav><main><p>Our model is open.</p></main><footer>Imprint</footer>',
+        model: null,
+        claimText: ['Our model is open.'],
+      },
+    },
+    { url: 'http://intranet.example/', handles: true },
+    { url: 'ftp://example.org/', handles: false },
+    { url: 'file:///home/user/page.html', handles: false },
+  ],
   matches: [],
   test: (url) => url.protocol === 'https:' || url.protocol === 'http:',
   pageModel: () => null,

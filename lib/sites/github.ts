@@ -21,6 +21,36 @@ function readmes(doc: Document): Element[] {
 export const github: SiteDetector = {
   id: 'github',
   name: 'GitHub',
+  group: 'github',
+  examples: [
+    {
+      url: 'https://github.com/meta-llama/llama3',
+      handles: true,
+      page: {
+        html:
+          '<nav><a href="https://huggingface.co/google/gemma-2b">elsewhere</a></nav>' +
+          '<article class="markdown-body"><p>See ' +
+          '<a href="https://huggingface.co/meta-llama/Meta-Llama-3-8B">weights</a> and ' +
+          '<a href="https://hf.co/meta-llama/Meta-Llama-3-8B/tree/main">files</a>.</p></article>',
+        model: 'meta-llama/Meta-Llama-3-8B',
+        claimText: ['See weights and files.'],
+      },
+    },
+    {
+      url: 'https://github.com/acme/models/blob/main/README.md',
+      handles: true,
+      page: {
+        html:
+          '<article class="markdown-body"><a href="https://huggingface.co/acme/a">a</a> ' +
+          '<a href="https://huggingface.co/acme/b">b</a></article>',
+        model: null,
+        claimText: ['a b'],
+      },
+    },
+    { url: 'https://github.com/features/copilot', handles: false },
+    { url: 'https://github.com/meta-llama', handles: false },
+    { url: 'https://gist.github.com/acme/123', handles: false },
+  ],
   matches: ['https://github.com/*'],
   test(url) {
     if (url.hostname !== 'github.com') return false;

@@ -17,6 +17,26 @@ function title(doc: Document): Element | null {
 export const kaggle: SiteDetector = {
   id: 'kaggle',
   name: 'Kaggle',
+  group: 'kaggle',
+  examples: [
+    {
+      url: 'https://www.kaggle.com/models/google/gemma-2',
+      handles: true,
+      page: {
+        html: '<main><h1>Gemma 2</h1> <p>Open models from Google.</p></main>',
+        model: 'Gemma 2',
+        title: 'Gemma 2',
+        claimText: ['Gemma 2 Open models from Google.'],
+      },
+    },
+    {
+      url: 'https://www.kaggle.com/models/metaresearch/llama-3.1/pyTorch/8b',
+      handles: true,
+      page: { html: '<main><p>No title yet.</p></main>', model: 'llama 3.1', title: null },
+    },
+    { url: 'https://www.kaggle.com/competitions/llm-20-questions', handles: false },
+    { url: 'https://www.kaggle.com/models', handles: false },
+  ],
   matches: ['https://www.kaggle.com/*'],
   test: (url) => url.hostname === 'www.kaggle.com' && modelSlug(url) !== null,
   pageModel(doc, url) {

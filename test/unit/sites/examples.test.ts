@@ -39,7 +39,11 @@ describe.each(ALL.map((d) => [d.id, d] as const))('%s examples', (_id, d) => {
     expect(d.pageModel(doc, u), 'pageModel').toBe(e.page.model);
     if (e.page.claimText) expect(d.claimRoots(doc, u).map(text), 'claimRoots').toEqual(e.page.claimText);
     if (e.page.title !== undefined) expect(text(d.titleSlot?.(doc, u)), 'titleSlot').toBe(e.page.title);
-    if (e.page.cards) expect((d.modelCards?.(doc, u) ?? []).map((c) => c.repoId), 'modelCards').toEqual(e.page.cards);
+    if (e.page.cards)
+      expect(
+        (d.modelCards?.(doc, u) ?? []).map((c) => c.repoId),
+        'modelCards',
+      ).toEqual(e.page.cards);
   });
 });
 

@@ -10,8 +10,14 @@ describe('reviewed hosts', () => {
   it('the detectors ask for exactly the reviewed sites', () => {
     const known = new Set(KNOWN_SITE_MATCHES);
     const reviewed = new Set(REVIEWED_SITE_MATCHES);
-    expect([...known].filter((m) => !reviewed.has(m)), 'not reviewed: add to test/e2e/reviewed-permissions.ts').toEqual([]);
-    expect([...reviewed].filter((m) => !known.has(m)), 'reviewed but no detector asks for it').toEqual([]);
+    expect(
+      [...known].filter((m) => !reviewed.has(m)),
+      'not reviewed: add to test/e2e/reviewed-permissions.ts',
+    ).toEqual([]);
+    expect(
+      [...reviewed].filter((m) => !known.has(m)),
+      'reviewed but no detector asks for it',
+    ).toEqual([]);
     expect(REVIEWED_SITE_MATCHES.length).toBe(reviewed.size);
   });
 

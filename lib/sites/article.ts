@@ -3,7 +3,7 @@
  * Hub model links, no page model (a claim resolves by the models named or linked in its sentence and
  * paragraph). One reviewed table per kind of site (vendors.ts, news.ts) builds its detectors here.
  */
-import { BASE_SKIP, type DetectorExample, type SiteDetector } from './types';
+import { BASE_SKIP, type DetectorExample, type DetectorExamples, type SiteDetector } from './types';
 
 export interface ArticleSite {
   /** Host as in the URL ("ai.meta.com"); "*.x.ai" style hosts also match the bare domain. */
@@ -71,14 +71,22 @@ function articleExamples(site: ArticleSite): DetectorExample[] {
   return out;
 }
 
-export function articleSite(kind: 'vendor' | 'news', site: ArticleSite): SiteDetector {
+/** Examples of a table of article sites, by detector id (the table's file exports them as EXAMPLES). */
+export function articleSiteExamples(kind: ArticleKind, sites: readonly ArticleSite[]): DetectorExamples {
+  return Object.fromEntries(sites.map((site) => [articleSiteId(kind, site), articleExamples(site)]));
+}
+
+type ArticleKind = keyof typeof GROUP_OF_KIND;
+
+const articleSiteId = (kind: ArticleKind, site: ArticleSite) => `${kind}:${site.host.replace(/^\*\./, '')}`;
+
+export function articleSite(kind: ArticleKind, site: ArticleSite): SiteDetector {
   const roots = site.roots ?? DEFAULT_ROOTS;
   const skip = site.skip ? `${BASE_SKIP},${site.skip}` : `${BASE_SKIP},footer,[role="contentinfo"]`;
   return {
-    id: `${kind}:${site.host.replace(/^\*\./, '')}`,
+    id: articleSiteId(kind, site),
     name: site.name,
     group: GROUP_OF_KIND[kind],
-    examples: articleExamples(site),
     matches: articleMatches(site),
     test: (url) =>
       url.protocol === 'https:' &&

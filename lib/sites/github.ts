@@ -4,7 +4,7 @@
  * one Hub model the README links to, when it links to exactly one (a model's own code repository);
  * with none or several, claims resolve by their sentence and paragraph only.
  */
-import { BASE_SKIP, type SiteDetector } from './types';
+import { BASE_SKIP, type DetectorExamples, type SiteDetector } from './types';
 import { repoIdOfHref } from './hub-links';
 
 /** First segments of github.com that are not owners. */
@@ -22,7 +22,31 @@ export const github: SiteDetector = {
   id: 'github',
   name: 'GitHub',
   group: 'github',
-  examples: [
+  matches: ['https://github.com/*'],
+  test(url) {
+    if (url.hostname !== 'github.com') return false;
+    const [owner, repo] = url.pathname.split('/').filter(Boolean);
+    return !!owner && !!repo && !NOT_OWNERS.has(owner.toLowerCase());
+  },
+  pageModel(doc, url) {
+    const ids = new Map<string, string>();
+    for (const root of readmes(doc)) {
+      for (const a of root.querySelectorAll('a[href*="huggingface.co/"], a[href*="hf.co/"]')) {
+        const id = repoIdOfHref(a.getAttribute('href'), url.href);
+        if (id) ids.set(id.toLowerCase(), id);
+        if (ids.size > 1) return null;
+      }
+    }
+    return ids.size === 1 ? [...ids.values()][0]! : null;
+  },
+  claimRoots: (doc) => readmes(doc),
+  badgeModelLinks: true,
+  skipSelector: BASE_SKIP,
+};
+
+/** What each detector here must yield (test/unit/sites/examples.test.ts). */
+export const EXAMPLES: DetectorExamples = {
+  github: [
     {
       url: 'https://github.com/meta-llama/llama3',
       handles: true,
@@ -51,24 +75,4 @@ export const github: SiteDetector = {
     { url: 'https://github.com/meta-llama', handles: false },
     { url: 'https://gist.github.com/acme/123', handles: false },
   ],
-  matches: ['https://github.com/*'],
-  test(url) {
-    if (url.hostname !== 'github.com') return false;
-    const [owner, repo] = url.pathname.split('/').filter(Boolean);
-    return !!owner && !!repo && !NOT_OWNERS.has(owner.toLowerCase());
-  },
-  pageModel(doc, url) {
-    const ids = new Map<string, string>();
-    for (const root of readmes(doc)) {
-      for (const a of root.querySelectorAll('a[href*="huggingface.co/"], a[href*="hf.co/"]')) {
-        const id = repoIdOfHref(a.getAttribute('href'), url.href);
-        if (id) ids.set(id.toLowerCase(), id);
-        if (ids.size > 1) return null;
-      }
-    }
-    return ids.size === 1 ? [...ids.values()][0]! : null;
-  },
-  claimRoots: (doc) => readmes(doc),
-  badgeModelLinks: true,
-  skipSelector: BASE_SKIP,
 };

@@ -1,6 +1,6 @@
 /**
- * The list of site detectors. Adding a site: one file (or one entry in vendors.ts / news.ts) carrying its
- * settings group and example URLs, one line here, its README entry, and its match patterns in the manifest
+ * The list of site detectors. Adding a site: one file (or one entry in vendors.ts / news.ts) with its settings
+ * group and its example URLs (exported beside it as EXAMPLES), one line here, its README entry, and its match patterns in the manifest
  * test's reviewed list (CONTRIBUTING.md walks through it). Order matters: the first detector whose test()
  * accepts the URL wins.
  */
@@ -12,7 +12,7 @@ import { vendorDetectors } from './vendors';
 import { newsDetectors } from './news';
 import { generic } from './generic';
 
-export type { DetectorExample, SiteDetector, ModelCard, ModelLink } from './types';
+export type { DetectorExample, DetectorExamples, SiteDetector, ModelCard, ModelLink } from './types';
 
 export const SITE_DETECTORS: readonly SiteDetector[] = [
   huggingface,

@@ -3,7 +3,7 @@
  * model name such as "Llama 3.1" or "Gemma 2", resolved by the knowledge pack's names), falling back to
  * the URL's slug; claims in the model's description; a badge beside the title.
  */
-import { BASE_SKIP, type SiteDetector } from './types';
+import { BASE_SKIP, type DetectorExamples, type SiteDetector } from './types';
 
 function modelSlug(url: URL): { owner: string; model: string } | null {
   const [first, owner, model] = url.pathname.split('/').filter(Boolean);
@@ -18,7 +18,26 @@ export const kaggle: SiteDetector = {
   id: 'kaggle',
   name: 'Kaggle',
   group: 'kaggle',
-  examples: [
+  matches: ['https://www.kaggle.com/*'],
+  test: (url) => url.hostname === 'www.kaggle.com' && modelSlug(url) !== null,
+  pageModel(doc, url) {
+    const text = title(doc)?.textContent?.replace(/\s+/g, ' ').trim();
+    if (text && text.length <= 80) return text;
+    const slug = modelSlug(url);
+    return slug ? decodeURIComponent(slug.model).replace(/[-_]+/g, ' ') : null;
+  },
+  titleSlot: (doc) => title(doc),
+  claimRoots(doc) {
+    const main = doc.querySelector('main');
+    return main ? [main] : doc.body ? [doc.body] : [];
+  },
+  badgeModelLinks: true,
+  skipSelector: BASE_SKIP,
+};
+
+/** What each detector here must yield (test/unit/sites/examples.test.ts). */
+export const EXAMPLES: DetectorExamples = {
+  kaggle: [
     {
       url: 'https://www.kaggle.com/models/google/gemma-2',
       handles: true,
@@ -37,19 +56,4 @@ export const kaggle: SiteDetector = {
     { url: 'https://www.kaggle.com/competitions/llm-20-questions', handles: false },
     { url: 'https://www.kaggle.com/models', handles: false },
   ],
-  matches: ['https://www.kaggle.com/*'],
-  test: (url) => url.hostname === 'www.kaggle.com' && modelSlug(url) !== null,
-  pageModel(doc, url) {
-    const text = title(doc)?.textContent?.replace(/\s+/g, ' ').trim();
-    if (text && text.length <= 80) return text;
-    const slug = modelSlug(url);
-    return slug ? decodeURIComponent(slug.model).replace(/[-_]+/g, ' ') : null;
-  },
-  titleSlot: (doc) => title(doc),
-  claimRoots(doc) {
-    const main = doc.querySelector('main');
-    return main ? [main] : doc.body ? [doc.body] : [];
-  },
-  badgeModelLinks: true,
-  skipSelector: BASE_SKIP,
 };

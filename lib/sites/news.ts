@@ -3,7 +3,7 @@
  * repeated (and criticised). Article bodies only; site chrome and related-story lists are skipped. Each entry
  * has an article URL as its example.
  */
-import { articleSite, type ArticleSite } from './article';
+import { articleSite, articleSiteExamples, type ArticleSite } from './article';
 
 const NEWS_SKIP = 'footer,[role="contentinfo"],aside,[class*="related"],[class*="newsletter"],[class*="comments"]';
 
@@ -26,3 +26,6 @@ export const NEWS_SITES: readonly ArticleSite[] = [
 ];
 
 export const newsDetectors = NEWS_SITES.map((s) => articleSite('news', s));
+
+/** What each site here must yield (test/unit/sites/examples.test.ts); pure, so bundles without tests drop it. */
+export const EXAMPLES = /* @__PURE__ */ articleSiteExamples('news', NEWS_SITES);

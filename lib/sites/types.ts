@@ -22,8 +22,9 @@ export interface ModelLink {
 }
 
 /**
- * A URL a detector is checked against, with what it must yield there. test/unit/sites/examples.test.ts runs
- * every detector's examples; a detector without a handled example fails it.
+ * A URL a detector is checked against, with what it must yield there. Each detector's file exports its examples
+ * as `EXAMPLES` (DetectorExamples, beside the detector rather than in it, so the content script does not ship
+ * them); test/unit/sites/examples.test.ts runs them all and fails for a detector without a handled example.
  */
 export interface DetectorExample {
   /** A URL shaped like the site's real ones. */
@@ -44,6 +45,9 @@ export interface DetectorExample {
   };
 }
 
+/** Examples by detector id: what a detector file exports as `EXAMPLES`. */
+export type DetectorExamples = Readonly<Record<string, readonly DetectorExample[]>>;
+
 export interface SiteDetector {
   /** Short stable id, e.g. "huggingface", "github", "vendor:llama.com". */
   id: string;
@@ -54,8 +58,6 @@ export interface SiteDetector {
    * Settings.autoScan). A new group also needs its name in every locale: `sites.group.<group>`.
    */
   group: string;
-  /** Example URLs with what the detector must yield on each (see DetectorExample). */
-  examples: readonly DetectorExample[];
   /**
    * Manifest match patterns for the content script and the required host permissions. Empty for the
    * generic detector (opted-in sites get theirs at run time).

@@ -4,7 +4,7 @@
  * sites section and in the manifest test's reviewed hosts. Keep the list to sites that announce models:
  * every entry is a host permission users grant at install.
  */
-import { articleSite, type ArticleSite } from './article';
+import { articleSite, articleSiteExamples, type ArticleSite } from './article';
 
 export const VENDOR_SITES: readonly ArticleSite[] = [
   { host: '*.llama.com', name: 'Llama (Meta)', example: 'https://www.llama.com/docs/overview/' },
@@ -35,3 +35,6 @@ export const VENDOR_SITES: readonly ArticleSite[] = [
 ];
 
 export const vendorDetectors = VENDOR_SITES.map((s) => articleSite('vendor', s));
+
+/** What each site here must yield (test/unit/sites/examples.test.ts); pure, so bundles without tests drop it. */
+export const EXAMPLES = /* @__PURE__ */ articleSiteExamples('vendor', VENDOR_SITES);

@@ -1,14 +1,31 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SITE_DETECTORS, SITE_GROUPS, detectorFor, groupOf, type SiteDetector } from '@/lib/sites';
+import { SITE_DETECTORS, SITE_GROUPS, detectorFor, groupOf, type DetectorExample, type SiteDetector } from '@/lib/sites';
 import { generic } from '@/lib/sites/generic';
 import { SITE_GROUP_IDS, siteGroupOf } from '@/lib/settings/sites';
 
 /**
- * Every detector's own examples (SiteDetector.examples): the URLs it must and must not handle, and what it reads
- * from a small page shaped like the real one. A new detector brings its examples; this runs them.
+ * Every detector's own examples (the EXAMPLES export of its file in lib/sites): the URLs it must and must not
+ * handle, and what it reads from a small page shaped like the real one. A new detector brings its examples;
+ * this finds and runs them.
  */
 
 const ALL: readonly SiteDetector[] = [...SITE_DETECTORS, generic];
+const SITES_DIR = path.join(process.cwd(), 'lib/sites');
+
+/** EXAMPLES of every module in lib/sites, by detector id, with the file that declared them. */
+const declared = new Map<string, { file: string; examples: readonly DetectorExample[] }>();
+const duplicates: string[] = [];
+for (const file of fs.readdirSync(SITES_DIR).filter((f) => /\.tsx?$/.test(f))) {
+  const mod = (await import(`../../../lib/sites/${file.replace(/\.tsx?$/, '')}`)) as { EXAMPLES?: unknown };
+  if (!mod.EXAMPLES) continue;
+  for (const [id, examples] of Object.entries(mod.EXAMPLES as Record<string, readonly DetectorExample[]>)) {
+    if (declared.has(id)) duplicates.push(`${id} (${declared.get(id)!.file}, ${file})`);
+    declared.set(id, { file, examples });
+  }
+}
+const examplesOf = (id: string) => declared.get(id)?.examples ?? [];
 
 function page(html: string): Document {
   const d = document.implementation.createHTMLDocument('example');
@@ -18,18 +35,22 @@ function page(html: string): Document {
 const text = (el: Element | null | undefined) => (el ? (el.textContent ?? '').replace(/\s+/g, ' ').trim() : null);
 
 describe('every detector has examples', () => {
-  it.each(ALL.map((d) => [d.id, d] as const))('%s: at least one URL it handles, each with a valid URL', (_id, d) => {
-    expect(d.examples.filter((e) => e.handles).length, `${d.id} needs an example it handles`).toBeGreaterThan(0);
-    for (const e of d.examples) expect(() => new URL(e.url), e.url).not.toThrow();
+  it.each(ALL.map((d) => [d.id, d] as const))('%s: at least one URL it handles, each a valid URL', (_id, d) => {
+    const examples = examplesOf(d.id);
+    expect(examples.filter((e) => e.handles).length, `${d.id} needs an example it handles`).toBeGreaterThan(0);
+    for (const e of examples) expect(() => new URL(e.url), e.url).not.toThrow();
   });
 
-  it('detector ids are unique', () => {
-    expect(new Set(ALL.map((d) => d.id)).size).toBe(ALL.length);
+  it('examples belong to a detector, each declared once; detector ids are unique', () => {
+    const ids = new Set(ALL.map((d) => d.id));
+    expect([...declared.keys()].filter((id) => !ids.has(id)), 'examples for no detector').toEqual([]);
+    expect(duplicates).toEqual([]);
+    expect(ids.size).toBe(ALL.length);
   });
 });
 
 describe.each(ALL.map((d) => [d.id, d] as const))('%s examples', (_id, d) => {
-  it.each(d.examples.map((e) => [e.url, e] as const))('%s', (url, e) => {
+  it.each(examplesOf(d.id).map((e) => [e.url, e] as const))('%s', (url, e) => {
     const u = new URL(url);
     expect(d.test(u), `${d.id}.test(${url})`).toBe(e.handles);
     // Handled URLs reach this detector: no detector earlier in SITE_DETECTORS takes them first.
@@ -39,11 +60,7 @@ describe.each(ALL.map((d) => [d.id, d] as const))('%s examples', (_id, d) => {
     expect(d.pageModel(doc, u), 'pageModel').toBe(e.page.model);
     if (e.page.claimText) expect(d.claimRoots(doc, u).map(text), 'claimRoots').toEqual(e.page.claimText);
     if (e.page.title !== undefined) expect(text(d.titleSlot?.(doc, u)), 'titleSlot').toBe(e.page.title);
-    if (e.page.cards)
-      expect(
-        (d.modelCards?.(doc, u) ?? []).map((c) => c.repoId),
-        'modelCards',
-      ).toEqual(e.page.cards);
+    if (e.page.cards) expect((d.modelCards?.(doc, u) ?? []).map((c) => c.repoId), 'modelCards').toEqual(e.page.cards);
   });
 });
 

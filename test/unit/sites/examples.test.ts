@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SITE_DETECTORS, SITE_GROUPS, detectorFor, groupOf, type DetectorExample, type SiteDetector } from '@/lib/sites';
+import {
+  SITE_DETECTORS,
+  SITE_GROUPS,
+  detectorFor,
+  groupOf,
+  type DetectorExample,
+  type SiteDetector,
+} from '@/lib/sites';
 import { generic } from '@/lib/sites/generic';
 import { SITE_GROUP_IDS, siteGroupOf } from '@/lib/settings/sites';
 
@@ -43,7 +50,10 @@ describe('every detector has examples', () => {
 
   it('examples belong to a detector, each declared once; detector ids are unique', () => {
     const ids = new Set(ALL.map((d) => d.id));
-    expect([...declared.keys()].filter((id) => !ids.has(id)), 'examples for no detector').toEqual([]);
+    expect(
+      [...declared.keys()].filter((id) => !ids.has(id)),
+      'examples for no detector',
+    ).toEqual([]);
     expect(duplicates).toEqual([]);
     expect(ids.size).toBe(ALL.length);
   });
@@ -60,7 +70,11 @@ describe.each(ALL.map((d) => [d.id, d] as const))('%s examples', (_id, d) => {
     expect(d.pageModel(doc, u), 'pageModel').toBe(e.page.model);
     if (e.page.claimText) expect(d.claimRoots(doc, u).map(text), 'claimRoots').toEqual(e.page.claimText);
     if (e.page.title !== undefined) expect(text(d.titleSlot?.(doc, u)), 'titleSlot').toBe(e.page.title);
-    if (e.page.cards) expect((d.modelCards?.(doc, u) ?? []).map((c) => c.repoId), 'modelCards').toEqual(e.page.cards);
+    if (e.page.cards)
+      expect(
+        (d.modelCards?.(doc, u) ?? []).map((c) => c.repoId),
+        'modelCards',
+      ).toEqual(e.page.cards);
   });
 });
 

@@ -6,7 +6,6 @@
 import { SITE_GROUPS, groupOf } from '../sites';
 
 export const SITE_GROUP_IDS: readonly string[] = SITE_GROUPS;
-export type SiteGroupId = string;
 
 /** The settings group of a detector id (lib/sites `groupOf`). */
 export const siteGroupOf: (detectorId: string) => string = groupOf;

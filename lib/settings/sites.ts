@@ -1,14 +1,11 @@
 /**
- * "Scan automatically" works per group of known sites: the keys of Settings.autoScan. A detector's group
- * (lib/sites detector ids: "huggingface", "huggingface-blog", "github", "kaggle", "vendor:<host>",
- * "news:<host>") is what the content script checks and what the options page lists.
+ * "Scan automatically" works per group of known sites: the keys of Settings.autoScan. Each detector in lib/sites
+ * names its group (`group`); the content script checks the group of the page's detector and the options page
+ * lists the groups. Derived here so that a new site needs no edit in this file.
  */
-export const SITE_GROUP_IDS = ['huggingface', 'github', 'kaggle', 'vendors', 'news'] as const;
-export type SiteGroupId = (typeof SITE_GROUP_IDS)[number];
+import { SITE_GROUPS, groupOf } from '../sites';
 
-export function siteGroupOf(detectorId: string): string {
-  if (detectorId.startsWith('huggingface')) return 'huggingface';
-  if (detectorId.startsWith('vendor:')) return 'vendors';
-  if (detectorId.startsWith('news:')) return 'news';
-  return detectorId;
-}
+export const SITE_GROUP_IDS: readonly string[] = SITE_GROUPS;
+
+/** The settings group of a detector id (lib/sites `groupOf`). */
+export const siteGroupOf: (detectorId: string) => string = groupOf;

@@ -4,7 +4,7 @@
  * one Hub model the README links to, when it links to exactly one (a model's own code repository);
  * with none or several, claims resolve by their sentence and paragraph only.
  */
-import { BASE_SKIP, type SiteDetector } from './types';
+import { BASE_SKIP, type DetectorExamples, type SiteDetector } from './types';
 import { repoIdOfHref } from './hub-links';
 
 /** First segments of github.com that are not owners. */
@@ -21,6 +21,7 @@ function readmes(doc: Document): Element[] {
 export const github: SiteDetector = {
   id: 'github',
   name: 'GitHub',
+  group: 'github',
   matches: ['https://github.com/*'],
   test(url) {
     if (url.hostname !== 'github.com') return false;
@@ -41,4 +42,37 @@ export const github: SiteDetector = {
   claimRoots: (doc) => readmes(doc),
   badgeModelLinks: true,
   skipSelector: BASE_SKIP,
+};
+
+/** What each detector here must yield (test/unit/sites/examples.test.ts). */
+export const EXAMPLES: DetectorExamples = {
+  github: [
+    {
+      url: 'https://github.com/meta-llama/llama3',
+      handles: true,
+      page: {
+        html:
+          '<nav><a href="https://huggingface.co/google/gemma-2b">elsewhere</a></nav>' +
+          '<article class="markdown-body"><p>See ' +
+          '<a href="https://huggingface.co/meta-llama/Meta-Llama-3-8B">weights</a> and ' +
+          '<a href="https://hf.co/meta-llama/Meta-Llama-3-8B/tree/main">files</a>.</p></article>',
+        model: 'meta-llama/Meta-Llama-3-8B',
+        claimText: ['See weights and files.'],
+      },
+    },
+    {
+      url: 'https://github.com/acme/models/blob/main/README.md',
+      handles: true,
+      page: {
+        html:
+          '<article class="markdown-body"><a href="https://huggingface.co/acme/a">a</a> ' +
+          '<a href="https://huggingface.co/acme/b">b</a></article>',
+        model: null,
+        claimText: ['a b'],
+      },
+    },
+    { url: 'https://github.com/features/copilot', handles: false },
+    { url: 'https://github.com/meta-llama', handles: false },
+    { url: 'https://gist.github.com/acme/123', handles: false },
+  ],
 };

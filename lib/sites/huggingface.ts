@@ -7,7 +7,7 @@
  * is `.model-card-content`, listing cards are `article` elements holding one `a[href="/org/name"]` with
  * a `header` row (`h4` = the repo id).
  */
-import { BASE_SKIP, type ModelCard, type SiteDetector } from './types';
+import { BASE_SKIP, type DetectorExamples, type ModelCard, type SiteDetector } from './types';
 import { modelIdOfHubUrl, repoIdOfHref } from './hub-links';
 
 /** First path segments of listing pages. Organisation and user pages are one segment not in RESERVED. */
@@ -44,6 +44,7 @@ const CARD_SELECTOR = 'article';
 export const huggingface: SiteDetector = {
   id: 'huggingface',
   name: 'Hugging Face',
+  group: 'huggingface',
   matches: ['https://huggingface.co/*'],
   test: (url) => url.hostname === 'huggingface.co' && hubPageKind(url) !== 'blog',
   pageModel: (_doc, url) => (hubPageKind(url) === 'model' ? modelIdOfHubUrl(url) : null),
@@ -94,6 +95,7 @@ export const huggingface: SiteDetector = {
 export const huggingfaceBlog: SiteDetector = {
   id: 'huggingface-blog',
   name: 'Hugging Face blog',
+  group: 'huggingface',
   matches: ['https://huggingface.co/*'],
   test: (url) => url.hostname === 'huggingface.co' && hubPageKind(url) === 'blog',
   pageModel: () => null,
@@ -103,4 +105,66 @@ export const huggingfaceBlog: SiteDetector = {
   },
   badgeModelLinks: true,
   skipSelector: BASE_SKIP,
+};
+
+/** What each detector here must yield (test/unit/sites/examples.test.ts). */
+export const EXAMPLES: DetectorExamples = {
+  huggingface: [
+    {
+      url: 'https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct',
+      handles: true,
+      page: {
+        html:
+          '<h1><a href="/meta-llama">meta-llama</a>/' +
+          '<a href="/meta-llama/Llama-3.1-8B-Instruct">Llama-3.1-8B-Instruct</a></h1>' +
+          '<main><div class="model-card-content"><p>An open model.</p></div><aside>Downloads</aside></main>',
+        model: 'meta-llama/Llama-3.1-8B-Instruct',
+        title: 'Llama-3.1-8B-Instruct',
+        claimText: ['An open model.'],
+        cards: [],
+      },
+    },
+    {
+      url: 'https://huggingface.co/meta-llama/Llama-3.1-8B/discussions/3',
+      handles: true,
+      page: {
+        html: '<main><div class="discussion-content"><p>Is this open source?</p></div></main>',
+        model: 'meta-llama/Llama-3.1-8B',
+        claimText: ['Is this open source?'],
+      },
+    },
+    {
+      url: 'https://huggingface.co/models?search=llama',
+      handles: true,
+      page: {
+        html:
+          '<main><article><a href="/meta-llama/Llama-3.1-8B"><header><h4>meta-llama/Llama-3.1-8B</h4></header></a>' +
+          '</article>' +
+          '<article><a href="/datasets/allenai/dolma"><h4>allenai/dolma</h4></a></article></main>',
+        model: null,
+        claimText: [],
+        cards: ['meta-llama/Llama-3.1-8B'],
+      },
+    },
+    { url: 'https://huggingface.co/meta-llama', handles: true, page: { html: '', model: null, cards: [] } },
+    {
+      url: 'https://huggingface.co/datasets/allenai/dolma',
+      handles: true,
+      page: { html: '<main><p>A dataset card.</p></main>', model: null, title: null, claimText: ['A dataset card.'] },
+    },
+    { url: 'https://huggingface.co/blog/llama31', handles: false },
+    { url: 'https://hf.co/meta-llama/Llama-3.1-8B', handles: false },
+  ],
+  'huggingface-blog': [
+    {
+      url: 'https://huggingface.co/blog/llama31',
+      handles: true,
+      page: {
+        html: '<main><div class="blog-content"><p>Llama 3.1 is out.</p></div></main>',
+        model: null,
+        claimText: ['Llama 3.1 is out.'],
+      },
+    },
+    { url: 'https://huggingface.co/meta-llama/Llama-3.1-8B', handles: false },
+  ],
 };

@@ -1,6 +1,8 @@
 /**
- * The list of site detectors. Adding a site: one file (or one line in vendors.ts / news.ts) and one
- * line here, plus its README entry. Order matters: the first detector whose test() accepts the URL wins.
+ * The list of site detectors. Adding a site: one file (or one entry in vendors.ts / news.ts) with its settings
+ * group and its example URLs (exported beside it as EXAMPLES), one line here, its README entry, and its match patterns in the manifest
+ * test's reviewed list (CONTRIBUTING.md walks through it). Order matters: the first detector whose test()
+ * accepts the URL wins.
  */
 import type { SiteDetector } from './types';
 import { huggingface, huggingfaceBlog } from './huggingface';
@@ -10,7 +12,7 @@ import { vendorDetectors } from './vendors';
 import { newsDetectors } from './news';
 import { generic } from './generic';
 
-export type { SiteDetector, ModelCard, ModelLink } from './types';
+export type { DetectorExample, DetectorExamples, SiteDetector, ModelCard, ModelLink } from './types';
 
 export const SITE_DETECTORS: readonly SiteDetector[] = [
   huggingface,
@@ -26,6 +28,18 @@ export function detectorFor(url: URL): SiteDetector | null {
   for (const d of SITE_DETECTORS) if (d.test(url)) return d;
   return generic.test(url) ? generic : null;
 }
+
+/**
+ * The settings group of a detector id (its `group`: the key of Settings.autoScan that switches it). An id no
+ * detector has is its own group.
+ */
+export function groupOf(detectorId: string): string {
+  if (detectorId === generic.id) return generic.group;
+  return SITE_DETECTORS.find((d) => d.id === detectorId)?.group ?? detectorId;
+}
+
+/** The settings groups of the known sites, in the order of SITE_DETECTORS (the options page's order). */
+export const SITE_GROUPS: readonly string[] = [...new Set(SITE_DETECTORS.map((d) => d.group))];
 
 /** A known site's detector only (no generic fallback). */
 export function knownDetectorFor(url: URL): SiteDetector | null {

@@ -21,11 +21,43 @@ export interface ModelLink {
   repoId: string;
 }
 
+/**
+ * A URL a detector is checked against, with what it must yield there. Each detector's file exports its examples
+ * as `EXAMPLES` (DetectorExamples, beside the detector rather than in it, so the content script does not ship
+ * them); test/unit/sites/examples.test.ts runs them all and fails for a detector without a handled example.
+ */
+export interface DetectorExample {
+  /** A URL shaped like the site's real ones. */
+  url: string;
+  /** test(url). When true, detectorFor(url) must pick this detector too (no earlier detector takes it). */
+  handles: boolean;
+  /** A small page modelled on the real one (body markup only), and what the detector reads from it. */
+  page?: {
+    html: string;
+    /** pageModel(doc, url). */
+    model: string | null;
+    /** Trimmed text of each claimRoots(doc, url) element, in order. */
+    claimText?: readonly string[];
+    /** Trimmed text of titleSlot(doc, url), or null for none. */
+    title?: string | null;
+    /** Repo ids of modelCards(doc, url), in order. */
+    cards?: readonly string[];
+  };
+}
+
+/** Examples by detector id: what a detector file exports as `EXAMPLES`. */
+export type DetectorExamples = Readonly<Record<string, readonly DetectorExample[]>>;
+
 export interface SiteDetector {
   /** Short stable id, e.g. "huggingface", "github", "vendor:llama.com". */
   id: string;
   /** Human name for the README and the popup. */
   name: string;
+  /**
+   * Settings group: the options page's "scan automatically" switch covering this detector (a key of
+   * Settings.autoScan). A new group also needs its name in every locale: `sites.group.<group>`.
+   */
+  group: string;
   /**
    * Manifest match patterns for the content script and the required host permissions. Empty for the
    * generic detector (opted-in sites get theirs at run time).

@@ -2,21 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './harness';
-import { KNOWN_SITE_MATCHES } from '../../lib/sites';
+import {
+  REVIEWED_API_PERMISSIONS,
+  REVIEWED_HUB_HOST,
+  REVIEWED_OPTIONAL_HOSTS,
+  REVIEWED_SITE_MATCHES,
+} from './reviewed-permissions';
 
 /**
- * The reviewed permission list. A permission that is not here fails the build's review: add it only with a
- * reason, and say in PRIVACY.md what it lets Ajar do.
+ * The built manifests ask for exactly the reviewed permissions (./reviewed-permissions.ts, a list a person
+ * updates): nothing missing, nothing more.
  */
-const REVIEWED_API_PERMISSIONS = new Set([
-  'storage', // settings, per-tab state
-  'scripting', // inject the content script into a site the user opted into
-  'activeTab', // the popup reads the active tab's URL on click
-]);
+const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
+const API = sorted(REVIEWED_API_PERMISSIONS);
 /** Required host permissions: the Hub (API lookups) and the known sites the content script reads. */
-const REVIEWED_HOSTS = new Set(['https://huggingface.co/*', ...KNOWN_SITE_MATCHES]);
+const HOSTS = sorted([REVIEWED_HUB_HOST, ...REVIEWED_SITE_MATCHES]);
+const SITES = sorted(REVIEWED_SITE_MATCHES);
 /** Everything else is optional, requested per site at the moment of use ("Scan this site"). */
-const REVIEWED_OPTIONAL = new Set(['https://*/*', 'http://*/*']);
+const OPTIONAL = sorted(REVIEWED_OPTIONAL_HOSTS);
 
 function manifest(dir: string): Record<string, any> {
   const file = path.join(ROOT, dir, 'manifest.json');
@@ -30,24 +33,25 @@ describe('built manifests ask only for reviewed permissions', () => {
   it('chrome-mv3', () => {
     const m = manifest('.output/chrome-mv3');
     expect(m.manifest_version).toBe(3);
-    for (const p of m.permissions ?? []) expect(REVIEWED_API_PERMISSIONS, `permission ${p}`).toContain(p);
-    for (const h of m.host_permissions ?? []) expect(REVIEWED_HOSTS, `host ${h}`).toContain(h);
-    for (const o of m.optional_host_permissions ?? []) expect(REVIEWED_OPTIONAL, `optional host ${o}`).toContain(o);
+    expect(sorted(m.permissions ?? []), 'permissions').toEqual(API);
+    expect(sorted(m.host_permissions ?? []), 'host_permissions').toEqual(HOSTS);
+    expect(sorted(m.optional_host_permissions ?? []), 'optional_host_permissions').toEqual(OPTIONAL);
     expect(m.optional_permissions ?? []).toEqual([]);
-    // Content scripts run only on known sites; no match-all patterns in the required set.
-    for (const cs of m.content_scripts ?? []) for (const match of cs.matches) expect(REVIEWED_HOSTS).toContain(match);
+    // Content scripts run on exactly the known sites; no match-all patterns in the required set.
+    expect(m.content_scripts?.length).toBeGreaterThan(0);
+    for (const cs of m.content_scripts ?? []) expect(sorted(cs.matches), `content script ${cs.js}`).toEqual(SITES);
     expect(m.host_permissions).not.toContain('<all_urls>');
   });
 
   it('firefox-mv2', () => {
     const m = manifest('.output/firefox-mv2');
     expect(m.manifest_version).toBe(2);
-    for (const p of m.permissions ?? []) {
-      if (isHost(p)) expect(REVIEWED_HOSTS, `host ${p}`).toContain(p);
-      else expect(REVIEWED_API_PERMISSIONS, `permission ${p}`).toContain(p);
-    }
-    for (const o of m.optional_permissions ?? []) expect(REVIEWED_OPTIONAL, `optional ${o}`).toContain(o);
-    for (const cs of m.content_scripts ?? []) for (const match of cs.matches) expect(REVIEWED_HOSTS).toContain(match);
+    const perms: string[] = m.permissions ?? [];
+    expect(sorted(perms.filter((p) => !isHost(p))), 'permissions').toEqual(API);
+    expect(sorted(perms.filter(isHost)), 'host permissions').toEqual(HOSTS);
+    expect(sorted(m.optional_permissions ?? []), 'optional_permissions').toEqual(OPTIONAL);
+    expect(m.content_scripts?.length).toBeGreaterThan(0);
+    for (const cs of m.content_scripts ?? []) expect(sorted(cs.matches), `content script ${cs.js}`).toEqual(SITES);
     expect(m.browser_specific_settings?.gecko?.id).toBe('ajar@ajar-extension.org');
   });
 
@@ -80,7 +84,7 @@ describe('built manifests ask only for reviewed permissions', () => {
     const m = manifest('.output/chrome-mv3');
     const anchor = (m.content_scripts ?? []).find((cs: { js?: string[] }) => cs.js?.includes('api-anchor.js'));
     expect(anchor?.run_at).toBe('document_start');
-    expect([...anchor.matches].sort()).toEqual([...KNOWN_SITE_MATCHES].sort());
+    expect(sorted(anchor.matches)).toEqual(SITES);
     expect(fs.readFileSync(path.join(ROOT, '.output/chrome-mv3/api-anchor.js'), 'utf8')).toMatch(/^\s*void 0;\s*$/m);
     const ff = manifest('.output/firefox-mv2');
     expect(JSON.stringify(ff.content_scripts)).not.toContain('api-anchor');

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { DURABLE, isNewer, validateRecord, type RecordsStore, type StoreName } from '../notes/db';
+import { DURABLE, isNewer, validateRecord, type RecordsStore, type StoreName } from '../notes/records';
 import { toStorageError } from '../notes/errors';
 import { EXPORT_FORMAT, EXPORT_VERSION, ExportSchema, type ExportFile } from './schema';
 

@@ -30,8 +30,8 @@ const senderFor = (type: string): MessageSender =>
 describe('routeMessage: who may ask', () => {
   it.each(Object.entries(valid))('%s from the right part of Ajar is accepted and parsed', (type, msg) => {
     const r = routeMessage(msg, senderFor(type), me);
-    expect(['page', 'options', 'check']).toContain(r.kind);
-    if (r.kind === 'page' || r.kind === 'options' || r.kind === 'check') expect(r.request.type).toBe(type);
+    expect(r.kind).toBe('handle');
+    if (r.kind === 'handle') expect(r.request.type).toBe(type);
   });
 
   it.each(Object.entries(valid))('%s from another extension is ignored, unanswered', (_type, msg) => {
@@ -83,15 +83,15 @@ describe('routeMessage: every request is validated', () => {
   it('prototype keys in a message do not reach the handler or Object.prototype', () => {
     const raw = JSON.parse('{"type":"check-model","query":"org/m","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}');
     const r = routeMessage(raw, popup, me);
-    expect(r.kind).toBe('check');
-    if (r.kind === 'check') expect(Object.keys(r.request).sort()).toEqual(['query', 'type']);
+    expect(r.kind).toBe('handle');
+    if (r.kind === 'handle') expect(Object.keys(r.request).sort()).toEqual(['query', 'type']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('unknown extra fields are dropped, not passed on', () => {
     const r = routeMessage({ ...valid['tab-state'], evil: '<img onerror=x>' }, popup, me);
-    expect(r.kind).toBe('page');
-    if (r.kind === 'page') expect(r.request).toEqual(valid['tab-state']);
+    expect(r.kind).toBe('handle');
+    if (r.kind === 'handle') expect(r.request).toEqual(valid['tab-state']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TabStore, createLabelService, judgeClaims, toolbarBadge, type TabClaim, type TabState } from '@/lib/tab-state';
+import { TOOLBAR_LOOK } from '@/platform/toolbar';
 import { judgeClaim } from '@/lib/claims/judge';
 import type { ClaimContext } from '@/lib/claims/types';
 
@@ -36,14 +37,14 @@ describe('TabStore', () => {
 describe('toolbarBadge', () => {
   const base = (over: Partial<TabState>): TabState => ({ url: 'https://x/', site: 'generic', pageModel: null, models: [], claims: [], ...over });
   it('counts openwashing claims: red when any is high, amber when all are medium', () => {
-    expect(toolbarBadge(base({ claims: [claim('a'), claim('b', { severity: 'medium' }), claim('c', { openwashing: false, severity: 'none' })] }))).toMatchObject({ text: '2', color: '#c0262d' });
-    expect(toolbarBadge(base({ claims: [claim('b', { severity: 'medium' })] }))).toMatchObject({ text: '1', color: '#b35c00' });
+    expect(toolbarBadge(base({ claims: [claim('a'), claim('b', { severity: 'medium' }), claim('c', { openwashing: false, severity: 'none' })] }), TOOLBAR_LOOK)).toMatchObject({ text: '2', color: '#c0262d' });
+    expect(toolbarBadge(base({ claims: [claim('b', { severity: 'medium' })] }), TOOLBAR_LOOK)).toMatchObject({ text: '1', color: '#b35c00' });
   });
   it("without openwashing, shows the page model's label; else nothing", () => {
     const s = base({ pageModel: 'google-t5/t5-base', models: [{ id: 'google-t5/t5-base', label: 'open-source', summary: '' }] });
-    expect(toolbarBadge(s)).toMatchObject({ text: '✓', color: '#2e7d32' });
-    expect(toolbarBadge(base({})).text).toBe('');
-    expect(toolbarBadge(undefined).text).toBe('');
+    expect(toolbarBadge(s, TOOLBAR_LOOK)).toMatchObject({ text: '✓', color: '#2e7d32' });
+    expect(toolbarBadge(base({}), TOOLBAR_LOOK).text).toBe('');
+    expect(toolbarBadge(undefined, TOOLBAR_LOOK).text).toBe('');
   });
 });
 

@@ -141,7 +141,7 @@ export class TabStore {
   }
 
   /** A model-labels answer for the tab's page; `pageModel` is set when the page learnt its own model late. */
-  async recordLabels(tabId: number, url: string, pageModel: string | undefined, models: readonly ModelLabel[]): Promise<boolean> {
+  async recordLabels(tabId: number, url: string, pageModel: string | undefined, models: ReadonlyArray<ModelLabel & { query?: string }>): Promise<boolean> {
     const state = await this.forPage(tabId, url, { create: true });
     if (!state) return false;
     if (pageModel) state.pageModel = pageModel;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { routeMessage, type MessageSender } from '../../../lib/message-router';
+import { dispatch, handleMessage, routeMessage, type Handlers, type MessageSender } from '../../../lib/message-router';
+import { BACKGROUND_TYPES, PROTOCOL } from '../../../lib/messages';
 
 const me = { extensionId: 'ajar-id', extensionOrigin: 'chrome-extension://ajar-id/' };
 const contentScript: MessageSender = { id: 'ajar-id', url: 'https://huggingface.co/org/m', tab: { id: 7, index: 0 } };
@@ -28,6 +29,18 @@ const senderFor = (type: string): MessageSender =>
   ['page-start', 'judge-claims', 'model-labels', 'open-details'].includes(type) ? contentScript : popup;
 
 describe('routeMessage: who may ask', () => {
+  it('has a valid sample of every message the background answers (a new row in the table needs one here)', () => {
+    expect(Object.keys(valid).sort()).toEqual([...BACKGROUND_TYPES].sort());
+  });
+
+  it.each(Object.entries(valid))('%s: the sender rule is the table\'s', (type, msg) => {
+    const from = PROTOCOL[type as keyof typeof valid].from;
+    const fromPage = routeMessage(msg, popup, me).kind;
+    const fromContent = routeMessage(msg, contentScript, me).kind;
+    expect(fromPage === 'handle').toBe(from !== 'content-script');
+    expect(fromContent === 'handle').toBe(from !== 'extension-page');
+  });
+
   it.each(Object.entries(valid))('%s from the right part of Ajar is accepted and parsed', (type, msg) => {
     const r = routeMessage(msg, senderFor(type), me);
     expect(r.kind).toBe('handle');
@@ -105,5 +118,38 @@ describe('parseStoredTabs: the per-tab state read back from storage.session', ()
     expect(parseStoredTabs(undefined)).toEqual({});
     expect(parseStoredTabs([good])).toEqual({});
     expect(parseStoredTabs('tabs')).toEqual({});
+  });
+});
+
+describe('dispatch and handleMessage: typed handlers, failures answered', () => {
+  const calls: string[] = [];
+  const handlers = Object.fromEntries(
+    BACKGROUND_TYPES.map((type) => [
+      type,
+      async (req: { type: string }, sender: MessageSender) => {
+        calls.push(`${req.type}@${sender.url}`);
+        if (type === 'clear-cache' || type === 'check-model' || type === 'enable-site') throw new Error(`${type} broke`);
+        return { ok: true };
+      },
+    ]),
+  ) as unknown as Handlers;
+
+  it('runs the handler of the request\'s type with the sender', async () => {
+    await expect(handleMessage(valid['data-sources'], popup, me, handlers)).resolves.toEqual({ ok: true });
+    expect(calls.at(-1)).toBe(`data-sources@${popup.url}`);
+  });
+
+  it.each(['clear-cache', 'check-model', 'enable-site'] as const)('a %s handler that throws answers with its refusal, never nothing', async (type) => {
+    const reply = await dispatch(handlers, valid[type] as never, popup);
+    expect(reply).toEqual(PROTOCOL[type].refusal('internal', `${type} broke`));
+    expect(PROTOCOL[type].response.safeParse(reply).success).toBe(true);
+  });
+
+  it('ignored messages get no answer; refused ones get the refusal without running a handler', async () => {
+    const before = calls.length;
+    expect(handleMessage(valid['tab-state'], otherExtension, me, handlers)).toBeUndefined();
+    await expect(handleMessage(valid['tab-state'], contentScript, me, handlers)).resolves.toMatchObject({ ok: false, error: 'bad-request' });
+    await expect(handleMessage({ type: 'nope' }, popup, me, handlers)).resolves.toMatchObject({ ok: false, message: 'Malformed request.' });
+    expect(calls.length).toBe(before);
   });
 });

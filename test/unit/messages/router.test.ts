@@ -145,6 +145,13 @@ describe('dispatch and handleMessage: typed handlers, failures answered', () => 
     expect(PROTOCOL[type].response.safeParse(reply).success).toBe(true);
   });
 
+  it('a handler map must cover the table: one without tab-state does not compile', () => {
+    const { 'tab-state': _gone, ...rest } = handlers;
+    // @ts-expect-error Property 'tab-state' is missing (npx tsc --noEmit fails if this ever compiles)
+    const incomplete: Handlers = rest;
+    expect(Object.keys(incomplete)).not.toContain('tab-state');
+  });
+
   it('ignored messages get no answer; refused ones get the refusal without running a handler', async () => {
     const before = calls.length;
     expect(handleMessage(valid['tab-state'], otherExtension, me, handlers)).toBeUndefined();

@@ -5,11 +5,14 @@ import { browser } from 'wxt/browser';
  * between messages); Firefox builds are MV2 (browserAction, tabs.executeScript, contentScripts.register).
  */
 
-export type ActionApi = typeof browser.action & { setBadgeTextColor?: (d: { tabId: number; color: string }) => Promise<void> };
+export type ActionApi = typeof browser.action & {
+  setBadgeTextColor?: (d: { tabId: number; color: string }) => Promise<void>;
+};
 
 /** The toolbar button's API: `action` (MV3) or `browserAction` (MV2); undefined when there is none. */
 export function actionApi(): ActionApi | undefined {
-  return (browser.action ?? (browser as unknown as { browserAction?: ActionApi }).browserAction) as ActionApi | undefined;
+  return (browser.action ?? (browser as unknown as { browserAction?: ActionApi }).browserAction) as
+    ActionApi | undefined;
 }
 
 /** chrome.scripting (MV3, and Firefox MV2 from 102), or undefined. */
@@ -19,7 +22,8 @@ export function scriptingApi(): typeof browser.scripting | undefined {
 
 /** Firefox MV2's run-time content script registration (contentScripts.register), or undefined. */
 export function mv2ContentScripts(): { register(o: unknown): Promise<{ unregister(): Promise<void> }> } | undefined {
-  return (browser as unknown as { contentScripts?: { register(o: unknown): Promise<{ unregister(): Promise<void> }> } }).contentScripts;
+  return (browser as unknown as { contentScripts?: { register(o: unknown): Promise<{ unregister(): Promise<void> }> } })
+    .contentScripts;
 }
 
 /** The origins the manifest requires (MV3 host_permissions; MV2 lists them in permissions). */
@@ -31,6 +35,10 @@ export function requiredOrigins(): Set<string> {
 /** Runs an extension script file in a tab: scripting.executeScript (MV3) or tabs.executeScript (MV2). */
 export async function executeScriptFile(tabId: number, file: string): Promise<void> {
   const scripting = scriptingApi();
-  if (scripting?.executeScript) await scripting.executeScript({ target: { tabId }, files: [file.replace(/^\//, '')] as never });
-  else await (browser.tabs as unknown as { executeScript(id: number, d: { file: string }): Promise<unknown> }).executeScript(tabId, { file: `/${file.replace(/^\//, '')}` });
+  if (scripting?.executeScript)
+    await scripting.executeScript({ target: { tabId }, files: [file.replace(/^\//, '')] as never });
+  else
+    await (
+      browser.tabs as unknown as { executeScript(id: number, d: { file: string }): Promise<unknown> }
+    ).executeScript(tabId, { file: `/${file.replace(/^\//, '')}` });
 }

@@ -21,11 +21,19 @@ export function createHubAccess(cache: HubCache) {
   /** The Hub client; `refresh` gives one that treats every cache entry as stale ("check again"). */
   async function client(refresh: boolean): Promise<HubClient> {
     config ??= (async () => {
-      const [rawEndpoint, rawToken, rawSettings] = await Promise.all([hubEndpointItem.getValue(), hfTokenItem.getValue(), settingsItem.getValue()]);
+      const [rawEndpoint, rawToken, rawSettings] = await Promise.all([
+        hubEndpointItem.getValue(),
+        hfTokenItem.getValue(),
+        settingsItem.getValue(),
+      ]);
       const parsed = HubEndpointSchema.safeParse(rawEndpoint);
       const endpoint = parsed.success ? parsed.data : DEFAULT_HUB_ENDPOINT;
       // The token goes only to huggingface.co itself (never to a custom endpoint); the cache lifetime is a setting.
-      return { endpoint, token: tokenForEndpoint(endpoint, rawToken), ttlMs: readSettings(rawSettings).cacheTtlHours * 3_600_000 };
+      return {
+        endpoint,
+        token: tokenForEndpoint(endpoint, rawToken),
+        ttlMs: readSettings(rawSettings).cacheTtlHours * 3_600_000,
+      };
     })().catch((e: unknown) => {
       config = null;
       throw e;
@@ -34,7 +42,15 @@ export function createHubAccess(cache: HubCache) {
     const key = `${endpoint}\n${token ?? ''}\n${ttlMs}`;
     if (!hub || hub.key !== key) {
       // retryNetworkErrors off: the browser already retries a reset request itself (lib/hub/client.ts).
-      const make = (ttl: number) => createHubClient({ endpoint, fetch: (...a) => fetch(...a), cache, ttlMs: ttl, token, retryNetworkErrors: false });
+      const make = (ttl: number) =>
+        createHubClient({
+          endpoint,
+          fetch: (...a) => fetch(...a),
+          cache,
+          ttlMs: ttl,
+          token,
+          retryNetworkErrors: false,
+        });
       hub = { key, client: make(ttlMs), refreshing: make(0) };
     }
     return refresh ? hub.refreshing : hub.client;

@@ -20,7 +20,9 @@ export function mayReadOrigin(origin: string): Promise<boolean> {
 export function createOptInRegistration() {
   const required = requiredOrigins();
   // In the manifest of Chromium builds only (wxt.config.ts).
-  const apiAnchorInManifest = (browser.runtime.getManifest().content_scripts ?? []).some((cs) => cs.js?.includes(API_ANCHOR_SCRIPT));
+  const apiAnchorInManifest = (browser.runtime.getManifest().content_scripts ?? []).some((cs) =>
+    cs.js?.includes(API_ANCHOR_SCRIPT),
+  );
   let mv2Registration: { unregister(): Promise<void> } | null = null;
 
   async function sync(): Promise<void> {
@@ -36,7 +38,9 @@ export function createOptInRegistration() {
       if (matches.length) {
         await scripting.registerContentScripts([
           // Chromium: the empty document_start script that keeps a page element named "chrome" from hiding the API.
-          ...(apiAnchorInManifest ? [{ id: ANCHOR_ID, matches, js: [API_ANCHOR_SCRIPT], runAt: 'document_start' as const }] : []),
+          ...(apiAnchorInManifest
+            ? [{ id: ANCHOR_ID, matches, js: [API_ANCHOR_SCRIPT], runAt: 'document_start' as const }]
+            : []),
           { id: OPT_IN_ID, matches, js: [CONTENT_SCRIPT], runAt: 'document_idle' },
         ]);
       }
@@ -45,7 +49,8 @@ export function createOptInRegistration() {
     const cs = mv2ContentScripts();
     await mv2Registration?.unregister().catch(() => undefined);
     mv2Registration = null;
-    if (cs && matches.length) mv2Registration = await cs.register({ matches, js: [{ file: `/${CONTENT_SCRIPT}` }], runAt: 'document_idle' });
+    if (cs && matches.length)
+      mv2Registration = await cs.register({ matches, js: [{ file: `/${CONTENT_SCRIPT}` }], runAt: 'document_idle' });
   }
 
   /** Registers now and whenever a permission is granted or withdrawn. */

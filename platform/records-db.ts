@@ -1,15 +1,6 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { isQuotaError, StorageError, toStorageError } from '@/lib/notes/errors';
-import {
-  DURABLE,
-  STORES,
-  validateRecord,
-  type InvalidRecord,
-  type RecordsDBSchema,
-  type RecordsIDB,
-  type RecordsStore,
-  type RecordTypes,
-} from '@/lib/notes/records';
+import { STORES, validateRecord, type InvalidRecord, type RecordsStore, type RecordTypes } from '@/lib/notes/records';
 
 /*
  * The user's records in IndexedDB: database "ajar-records", version 1, two object stores keyed by `id`:
@@ -23,6 +14,20 @@ import {
 
 export const RECORDS_DB = 'ajar-records';
 export const RECORDS_DB_VERSION = 1;
+
+export interface RecordsDBSchema extends DBSchema {
+  notes: { key: string; value: unknown; indexes: { updatedAt: string } };
+  reports: { key: string; value: unknown; indexes: { updatedAt: string; status: string } };
+}
+export type RecordsIDB = IDBPDatabase<RecordsDBSchema>;
+
+/** Options for transactions that write: wait for the disk (Chromium's default is "relaxed"). */
+export const DURABLE = { durability: 'strict' } as const;
+
+/** The records store in IndexedDB, with its connection (for tests and drills). */
+export interface IdbRecordsStore extends RecordsStore {
+  db(): Promise<RecordsIDB>;
+}
 
 function createStores(db: IDBPDatabase<RecordsDBSchema>): void {
   if (!db.objectStoreNames.contains('notes')) {
@@ -59,7 +64,7 @@ export async function openRecordsDb(dbName = RECORDS_DB): Promise<RecordsIDB> {
 }
 
 /** Opens lazily; reopens if the browser closed the connection. */
-export function createRecordsStore(dbName = RECORDS_DB): RecordsStore {
+export function createRecordsStore(dbName = RECORDS_DB): IdbRecordsStore {
   let dbp: Promise<RecordsIDB> | null = null;
   const db = (): Promise<RecordsIDB> => {
     dbp ??= (async () => {
@@ -91,6 +96,29 @@ export function createRecordsStore(dbName = RECORDS_DB): RecordsStore {
     db,
     writeFailed,
     close,
+    async readAll() {
+      const tx = (await db()).transaction(['notes', 'reports'], 'readonly');
+      const [notes, reports] = await Promise.all([tx.objectStore('notes').getAll(), tx.objectStore('reports').getAll(), tx.done]);
+      return { notes, reports };
+    },
+    async putAll(choose) {
+      const tx = (await db()).transaction(['notes', 'reports'], 'readwrite', DURABLE);
+      const notesStore = tx.objectStore('notes');
+      const reportsStore = tx.objectStore('reports');
+      const [notes, reports] = await Promise.all([notesStore.getAll(), reportsStore.getAll()]);
+      const writes: Promise<unknown>[] = [];
+      try {
+        const chosen = choose({ notes, reports });
+        for (const n of chosen.notes) writes.push(notesStore.put(n));
+        for (const r of chosen.reports) writes.push(reportsStore.put(r));
+      } catch (err) {
+        // A put that throws (quota, a bad value) must take every earlier put of this transaction with it.
+        tx.abort();
+        await Promise.allSettled([...writes, tx.done]);
+        throw err;
+      }
+      await Promise.all([...writes, tx.done]);
+    },
     async list(store) {
       try {
         const d = await db();

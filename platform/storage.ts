@@ -1,6 +1,13 @@
 import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
-import { DEFAULT_HUB_ENDPOINT, HF_TOKEN_KEY, HUB_ENDPOINT_KEY, SETTINGS_KEY, readSettings, type Settings } from '@/lib/settings/schema';
+import {
+  DEFAULT_HUB_ENDPOINT,
+  HF_TOKEN_KEY,
+  HUB_ENDPOINT_KEY,
+  SETTINGS_KEY,
+  readSettings,
+  type Settings,
+} from '@/lib/settings/schema';
 import { parseStoredTabs } from '@/lib/messages';
 import type { TabStorePersistence } from '@/lib/tab-state';
 

@@ -4,7 +4,11 @@ import { LABEL_TEXT } from '@/components/labels';
 import { actionApi } from './compat';
 
 /** The toolbar badge's colours and words (the same data as the in-page badges and the popup). */
-export const TOOLBAR_LOOK: ToolbarLook = { labelColors: TOOLBAR_LABEL_COLORS, severityColors: SEVERITY_COLORS, labelText: LABEL_TEXT };
+export const TOOLBAR_LOOK: ToolbarLook = {
+  labelColors: TOOLBAR_LABEL_COLORS,
+  severityColors: SEVERITY_COLORS,
+  labelText: LABEL_TEXT,
+};
 
 /** Shows the tab's state on the toolbar button (lib/tab-state.ts toolbarBadge: count, glyph, colour, title). */
 export async function showToolbarBadge(tabId: number, state: TabState | undefined): Promise<void> {

@@ -8,7 +8,7 @@ import type { Report } from '@/lib/reports/schema';
 import type { Verdict } from '@/lib/verdict/schema';
 import { ModelSearch } from '@/components/ModelSearch';
 import { VerdictView } from '@/components/VerdictView';
-import { PageSection, type PageClaim, type PageModel } from '@/components/PageSection';
+import { PageSection, type PageClaim } from '@/components/PageSection';
 import { saveSettings } from '@/platform/storage';
 import { send, sendToTab } from '@/platform/messaging';
 import { Lazy } from '@/components/Lazy';

@@ -28,7 +28,10 @@ export async function scanSite(tabId: number, origin: string, deps: ScanSiteDeps
   try {
     if (!(await deps.requestPermission([`${origin}/*`]))) return { kind: 'permission-refused' };
     const reply = await deps.enableSite({ type: 'enable-site', tabId, origin });
-    if (!reply.ok) return reply.error === 'no-permission' ? { kind: 'no-permission', message: reply.message } : { kind: 'error', message: reply.message };
+    if (!reply.ok)
+      return reply.error === 'no-permission'
+        ? { kind: 'no-permission', message: reply.message }
+        : { kind: 'error', message: reply.message };
     await deps.remember();
     return { kind: 'enabled' };
   } catch (e) {

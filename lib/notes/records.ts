@@ -1,4 +1,3 @@
-import type { DBSchema, IDBPDatabase } from 'idb';
 import type { z } from 'zod';
 import { NoteSchema, type Note } from './schema';
 import { ReportSchema, type Report } from '../reports/schema';
@@ -11,17 +10,14 @@ import { ReportSchema, type Report } from '../reports/schema';
 export const STORES = ['notes', 'reports'] as const;
 export type StoreName = (typeof STORES)[number];
 
-export interface RecordsDBSchema extends DBSchema {
-  notes: { key: string; value: unknown; indexes: { updatedAt: string } };
-  reports: { key: string; value: unknown; indexes: { updatedAt: string; status: string } };
-}
-export type RecordsIDB = IDBPDatabase<RecordsDBSchema>;
-
 export interface RecordTypes {
   notes: Note;
   reports: Report;
 }
-export const RECORD_SCHEMAS: { [K in StoreName]: z.ZodType<RecordTypes[K]> } = { notes: NoteSchema, reports: ReportSchema };
+export const RECORD_SCHEMAS: { [K in StoreName]: z.ZodType<RecordTypes[K]> } = {
+  notes: NoteSchema,
+  reports: ReportSchema,
+};
 
 /** A stored record that does not pass its schema: kept as it is, and said. */
 export interface InvalidRecord {
@@ -35,9 +31,6 @@ export interface ReadResult<T> {
   invalid: InvalidRecord[];
 }
 
-/** Options for transactions that write: wait for the disk (Chromium's default is "relaxed"). */
-export const DURABLE = { durability: 'strict' } as const;
-
 export function issueText(err: z.ZodError): string {
   return err.issues
     .slice(0, 3)
@@ -50,9 +43,14 @@ function idOf(raw: unknown): string {
 }
 
 /** Validates a record's raw value; undefined values are absent. */
-export function validateRecord<S extends StoreName>(store: S, raw: unknown): { ok: true; value: RecordTypes[S] } | { ok: false; invalid: InvalidRecord } {
+export function validateRecord<S extends StoreName>(
+  store: S,
+  raw: unknown,
+): { ok: true; value: RecordTypes[S] } | { ok: false; invalid: InvalidRecord } {
   const parsed = RECORD_SCHEMAS[store].safeParse(raw);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, invalid: { store, id: idOf(raw), reason: issueText(parsed.error) } };
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, invalid: { store, id: idOf(raw), reason: issueText(parsed.error) } };
 }
 
 /** The next updatedAt for an edit: now, but always later than the previous one (clocks go backwards). */
@@ -68,8 +66,13 @@ export function isNewer(incoming: { updatedAt: string }, existing: { updatedAt: 
   return Date.parse(incoming.updatedAt) > Date.parse(existing.updatedAt);
 }
 
+/** The stored values of both stores, unvalidated. */
+export interface RawRecords {
+  notes: unknown[];
+  reports: unknown[];
+}
+
 export interface RecordsStore {
-  db(): Promise<RecordsIDB>;
   list<S extends StoreName>(store: S): Promise<ReadResult<RecordTypes[S]>>;
   get<S extends StoreName>(store: S, id: string): Promise<RecordTypes[S] | null>;
   /** Validates and writes one record; resolves when it is on disk. Throws StorageError. */
@@ -82,5 +85,13 @@ export interface RecordsStore {
    * even once space has been freed: so the connection is dropped and the next operation opens a fresh one.
    */
   writeFailed(err: unknown): void;
+  /** Both stores' stored values as they are (unvalidated), read in one transaction. */
+  readAll(): Promise<RawRecords>;
+  /**
+   * One readwrite transaction across both stores: `choose` sees the stored values and returns the records to
+   * put; either every put lands or none does (a quota error or a killed process aborts it all). Throws the
+   * storage error as it is (callers name it with toStorageError).
+   */
+  putAll(choose: (current: RawRecords) => { notes: Note[]; reports: Report[] }): Promise<void>;
   close(): void;
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { BACKGROUND_TYPES, BadReplyError, MESSAGE_TYPES, PROTOCOL, isBackgroundType, parseReply } from '../../../lib/messages';
+import {
+  BACKGROUND_TYPES,
+  BadReplyError,
+  MESSAGE_TYPES,
+  PROTOCOL,
+  isBackgroundType,
+  parseReply,
+} from '../../../lib/messages';
 
 /* The protocol table (lib/messages.ts): every row is filed under its request's type and its refusals are replies its own schema accepts. */
 
@@ -20,15 +27,22 @@ describe('the protocol table', () => {
   it('the background answers every message but scroll-to-claim, which a content script answers', () => {
     expect([...BACKGROUND_TYPES].sort()).toEqual(MESSAGE_TYPES.filter((t) => t !== 'scroll-to-claim').sort());
     expect(isBackgroundType('scroll-to-claim')).toBe(false);
-    for (const bad of ['toString', '__proto__', 'constructor', 7, null, undefined]) expect(isBackgroundType(bad)).toBe(false);
+    for (const bad of ['toString', '__proto__', 'constructor', 7, null, undefined])
+      expect(isBackgroundType(bad)).toBe(false);
   });
 });
 
 describe('parseReply: extension pages check every reply with its schema', () => {
   it('passes a valid reply, stripped of unknown fields', () => {
     expect(parseReply('enable-site', { ok: true, extra: '<img>' })).toEqual({ ok: true });
-    expect(parseReply('enable-site', { ok: false, error: 'no-permission', message: 'm' })).toEqual({ ok: false, error: 'no-permission', message: 'm' });
-    expect(parseReply('tab-state', { url: '', site: null, pageModel: null, models: [], claims: [] })).toMatchObject({ site: null });
+    expect(parseReply('enable-site', { ok: false, error: 'no-permission', message: 'm' })).toEqual({
+      ok: false,
+      error: 'no-permission',
+      message: 'm',
+    });
+    expect(parseReply('tab-state', { url: '', site: null, pageModel: null, models: [], claims: [] })).toMatchObject({
+      site: null,
+    });
   });
 
   it('throws BadReplyError for a reply of another shape, or none', () => {

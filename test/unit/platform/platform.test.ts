@@ -6,8 +6,23 @@ import type { TabState } from '@/lib/tab-state';
 
 /* platform/ on the fake browser: the toolbar badge as drawn, settings and the per-tab state as stored. */
 
-const state = (over: Partial<TabState> = {}): TabState => ({ url: 'https://example.org/', site: 'generic', pageModel: null, models: [], claims: [], ...over });
-const washing = { id: 'c1', text: 't', model: 'org/m', label: 'restricted-weights' as const, openwashing: true, severity: 'high' as const, reason: 'r' };
+const state = (over: Partial<TabState> = {}): TabState => ({
+  url: 'https://example.org/',
+  site: 'generic',
+  pageModel: null,
+  models: [],
+  claims: [],
+  ...over,
+});
+const washing = {
+  id: 'c1',
+  text: 't',
+  model: 'org/m',
+  label: 'restricted-weights' as const,
+  openwashing: true,
+  severity: 'high' as const,
+  reason: 'r',
+};
 
 beforeEach(() => fakeBrowser.reset());
 

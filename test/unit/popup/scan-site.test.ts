@@ -65,7 +65,9 @@ describe('Scan this site: the popup shows the real outcome', () => {
     background({ ok: false, error: 'internal', message: 'Cannot access contents of the page.' });
     const outcome = await scanSite(7, origin, deps());
     expect(outcome).toEqual({ kind: 'error', message: 'Cannot access contents of the page.' });
-    expect(scanSiteNotice(outcome, 'example.org')).toBe('Could not start scanning example.org: Cannot access contents of the page.');
+    expect(scanSiteNotice(outcome, 'example.org')).toBe(
+      'Could not start scanning example.org: Cannot access contents of the page.',
+    );
     expect(remembered).toBe(0);
   });
 
@@ -81,9 +83,15 @@ describe('Scan this site: the popup shows the real outcome', () => {
 
   it('the user refuses the permission: the background is not asked', async () => {
     background({ ok: true });
-    const outcome = await scanSite(7, origin, deps({ requestPermission: async (origins) => (expect(origins).toEqual(['https://example.org/*']), false) }));
+    const outcome = await scanSite(
+      7,
+      origin,
+      deps({ requestPermission: async (origins) => (expect(origins).toEqual(['https://example.org/*']), false) }),
+    );
     expect(outcome).toEqual({ kind: 'permission-refused' });
     expect(received).toEqual([]);
-    expect(scanSiteNotice(outcome, 'example.org')).toBe('Permission to read example.org was not given; nothing changed.');
+    expect(scanSiteNotice(outcome, 'example.org')).toBe(
+      'Permission to read example.org was not given; nothing changed.',
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { makeNote, NOTE_MAX_CHARS, targetKey, type Note, type NoteTarget } from '@/lib/notes/schema';
-import { nextTimestamp } from '@/lib/notes/db';
+import { nextTimestamp } from '@/lib/notes/records';
 import { errText, recordsStore, useRecordWrites } from './records';
 import { formatDate, t, tn } from './i18n';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { nextTimestamp } from '@/lib/notes/db';
+import { nextTimestamp } from '@/lib/notes/records';
 import { copyText, publicLink, publicText, type PublicLink } from '@/lib/reports/public';
 import { REPORT_COMMENT_MAX, type PublicTarget, type Report, type ReportStatus } from '@/lib/reports/schema';
 import { SourceLinks } from './SourceLinks';

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
-import { createRecordsStore, type RecordsStore } from '@/lib/notes/db';
+import { createRecordsStore } from '@/platform/records-db';
+import type { RecordsStore } from '@/lib/notes/records';
 
 let records: RecordsStore | null = null;
 
-/** The page's one connection to the records database (notes and reports, lib/notes/db.ts). */
+/** The page's one connection to the records database (notes and reports, platform/records-db.ts). */
 export function recordsStore(): RecordsStore {
   records ??= createRecordsStore();
   return records;

@@ -13,6 +13,7 @@ import { PageScanner, type ScannerRequest } from '@/lib/sites/scanner';
 import { createBadge, type BadgeData } from '@/components/Badge';
 import type { ReportClaimRequest, ScrollToClaimResponse } from '@/lib/messages';
 import { scrollToClaimOf } from '@/lib/message-guards';
+import { sendFromContent } from '@/platform/content-messaging';
 
 /** Settings group of a detector (lib/settings/sites.ts ids, for the options page's "scan automatically"). */
 function groupOf(site: string): string {
@@ -52,7 +53,7 @@ export default defineContentScript({
     if (g[SCANNER_RUNNING] === true) return;
     g[SCANNER_RUNNING] = true;
 
-    const send = (msg: ScannerRequest | ReportClaimRequest) => browser.runtime.sendMessage(msg) as Promise<unknown>;
+    const send = (msg: ScannerRequest | ReportClaimRequest) => sendFromContent(msg);
     const detector = detectorFor(new URL(location.href));
     if (!detector) return;
 

@@ -1,29 +1,20 @@
 /**
- * Who may send what to the background, decided before any handler runs. Pure (no browser APIs): the
- * background passes its own extension id and page origin, and gets back either a parsed request to handle,
- * a reply to send at once (malformed requests), or "ignore" (not for us, or from a sender that may not ask).
+ * Who may send what to the background, decided before any handler runs, and the dispatch to the background's
+ * handler map. Pure (no browser APIs): the background passes its own extension id and page origin.
  *
- * Rules:
+ * Rules, all read from the protocol table (lib/messages.ts PROTOCOL):
  * - only this extension's own scripts and pages (sender.id equal to ours) are heard; messages from other
  *   extensions, or with no sender id, are ignored without an answer;
- * - requests that describe a page (page-start, judge-claims, model-labels, open-details) come only from a
- *   content script, i.e. with sender.tab;
- * - requests that read or change the extension's own state about tabs (tab-state, enable-site) come only from
- *   the extension's pages (sender.url under our origin), never from a content script in a page;
- * - every request is parsed with its zod schema from lib/messages.ts; a request that fails it gets a
- *   "Malformed request." reply in the shape of that request's response.
+ * - a message `from: 'content-script'` (it describes a page) comes only with sender.tab; from anything else it is
+ *   ignored;
+ * - a message `from: 'extension-page'` (it reads or changes the extension's own state about tabs) comes only from
+ *   the extension's pages (sender.url under our origin), never from a content script in a page: others get the
+ *   message's refusal, "Not allowed from this sender.";
+ * - every request is parsed with its zod schema; a request that fails it gets its message's refusal,
+ *   "Malformed request.", and an unknown type gets check-model's (the one message older pages send);
+ * - a handler that throws answers with its message's refusal ('internal') instead of no answer.
  */
-import {
-  CONTENT_SCRIPT_REQUEST_TYPES,
-  OPTIONS_REQUEST_TYPES,
-  OptionsRequestSchema,
-  PAGE_REQUEST_TYPES,
-  PageRequestSchema,
-  RequestSchema,
-  type OptionsRequest,
-  type PageRequest,
-  type Request,
-} from './messages';
+import { PROTOCOL, isBackgroundType, type BackgroundRequest, type BackgroundType, type Req, type Res } from './messages';
 
 export interface MessageSender {
   id?: string;
@@ -38,15 +29,10 @@ export interface RouterIdentity {
   extensionOrigin: string;
 }
 
-export type Routed =
-  | { kind: 'ignore'; why: string }
-  | { kind: 'reply'; reply: unknown }
-  | { kind: 'page'; request: PageRequest }
-  | { kind: 'options'; request: OptionsRequest }
-  | { kind: 'check'; request: Request };
+export type Routed = { kind: 'ignore'; why: string } | { kind: 'reply'; reply: unknown } | { kind: 'handle'; request: BackgroundRequest };
 
-/** Types only the extension's own pages may send (they read or change tab state). */
-export const EXTENSION_PAGE_REQUEST_TYPES: ReadonlySet<string> = new Set(['tab-state', 'enable-site']);
+/** The background's handlers: one for every message type it answers (a missing one does not compile). */
+export type Handlers<S extends MessageSender = MessageSender> = { [T in BackgroundType]: (req: Req<T>, sender: S) => Promise<Res<T>> };
 
 export function isExtensionPage(url: string | undefined, extensionOrigin: string): boolean {
   return typeof url === 'string' && url.startsWith(extensionOrigin);
@@ -55,18 +41,30 @@ export function isExtensionPage(url: string | undefined, extensionOrigin: string
 export function routeMessage(raw: unknown, sender: MessageSender, me: RouterIdentity): Routed {
   if (!sender || sender.id !== me.extensionId) return { kind: 'ignore', why: 'not sent by this extension' };
   const type = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as { type?: unknown }).type : undefined;
-  if (typeof type === 'string' && PAGE_REQUEST_TYPES.has(type)) {
-    if (CONTENT_SCRIPT_REQUEST_TYPES.has(type) && !sender.tab) return { kind: 'ignore', why: `${type} comes only from a content script` };
-    if (EXTENSION_PAGE_REQUEST_TYPES.has(type) && !isExtensionPage(sender.url, me.extensionOrigin)) {
-      return { kind: 'reply', reply: { ok: false, error: 'bad-request', message: 'Not allowed from this sender.' } };
-    }
-    const page = PageRequestSchema.safeParse(raw);
-    return page.success ? { kind: 'page', request: page.data } : { kind: 'reply', reply: { ok: false, error: 'bad-request', message: 'Malformed request.' } };
+  if (!isBackgroundType(type)) return { kind: 'reply', reply: PROTOCOL['check-model'].refusal('bad-request', 'Malformed request.') };
+  const spec = PROTOCOL[type];
+  if (spec.from === 'content-script' && !sender.tab) return { kind: 'ignore', why: `${type} comes only from a content script` };
+  if (spec.from === 'extension-page' && !isExtensionPage(sender.url, me.extensionOrigin)) {
+    return { kind: 'reply', reply: spec.refusal('bad-request', 'Not allowed from this sender.') };
   }
-  if (typeof type === 'string' && OPTIONS_REQUEST_TYPES.has(type)) {
-    const opt = OptionsRequestSchema.safeParse(raw);
-    return opt.success ? { kind: 'options', request: opt.data } : { kind: 'reply', reply: { ok: false, message: 'Malformed request.' } };
+  const parsed = spec.request.safeParse(raw);
+  return parsed.success ? { kind: 'handle', request: parsed.data as BackgroundRequest } : { kind: 'reply', reply: spec.refusal('bad-request', 'Malformed request.') };
+}
+
+/** Runs the request's handler; a handler that throws answers with its message's refusal. */
+export async function dispatch<S extends MessageSender>(handlers: Handlers<S>, request: BackgroundRequest, sender: S): Promise<unknown> {
+  const handler = handlers[request.type] as (req: BackgroundRequest, sender: S) => Promise<unknown>;
+  try {
+    return await handler(request, sender);
+  } catch (e) {
+    return PROTOCOL[request.type].refusal('internal', e instanceof Error ? e.message : String(e));
   }
-  const msg = RequestSchema.safeParse(raw);
-  return msg.success ? { kind: 'check', request: msg.data } : { kind: 'reply', reply: { ok: false, error: 'bad-query', message: 'Malformed request.' } };
+}
+
+/** The background's runtime.onMessage listener body: undefined (no answer) or the reply to send. */
+export function handleMessage<S extends MessageSender>(raw: unknown, sender: S, me: RouterIdentity, handlers: Handlers<S>): Promise<unknown> | undefined {
+  const routed = routeMessage(raw, sender, me);
+  if (routed.kind === 'ignore') return undefined;
+  if (routed.kind === 'reply') return Promise.resolve(routed.reply);
+  return dispatch(handlers, routed.request, sender);
 }

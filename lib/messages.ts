@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { VerdictSchema } from './verdict/schema';
 import { LabelSchema } from './verdict/schema';
 import { AttributionSchema, ProvenanceSchema } from './knowledge/types';
+import { BadReplyError } from './message-guards';
 
 /**
- * Every message between the extension's parts has one schema here, imported by both sides.
- * The background refuses anything that fails it, and anything not sent by this extension.
+ * Every message between the extension's parts: its request and response schemas here, and one row in PROTOCOL
+ * (the table at the end) that says who may send it and who answers. The router (lib/message-router.ts), the
+ * background's handler map and the send helpers (platform/messaging.ts, platform/content-messaging.ts) all
+ * derive from that table. The background refuses anything that fails its schema or comes from the wrong sender.
  */
 
 /** Ask the background for a verdict on one model: a Hub id, a huggingface.co URL or a known name. */
@@ -24,9 +27,6 @@ export const CheckModelResponseSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), error: CheckErrorSchema, message: z.string() }),
 ]);
 export type CheckModelResponse = z.infer<typeof CheckModelResponseSchema>;
-
-export const RequestSchema = z.discriminatedUnion('type', [CheckModelRequestSchema]);
-export type Request = z.infer<typeof RequestSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // In-page scanning: content scripts ⇄ background, popup ⇄ background and popup → content script.
@@ -118,11 +118,14 @@ export type ModelLabelsResponse = z.infer<typeof ModelLabelsResponseSchema>;
 /** Content script → background: open the extension's detail view for a model (the badge's "details"). */
 export const OpenDetailsRequestSchema = z.object({ type: z.literal('open-details'), model: ModelQuerySchema });
 export type OpenDetailsRequest = z.infer<typeof OpenDetailsRequestSchema>;
+export const OpenDetailsResponseSchema = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true) }), PageErrorSchema]);
+export type OpenDetailsResponse = z.infer<typeof OpenDetailsResponseSchema>;
 
 /** Popup → background: what the content script found in a tab. */
 export const TabStateRequestSchema = z.object({ type: z.literal('tab-state'), tabId: z.number().int().nonnegative() });
 export type TabStateRequest = z.infer<typeof TabStateRequestSchema>;
-export const TabStateResponseSchema = z.object({
+/** What the content script found in a tab, as the background keeps it (lib/tab-state.ts TabState). */
+export const TabStateSchema = z.object({
   /** The page the state belongs to (no fragment), '' when nothing was scanned in the tab. */
   url: z.string(),
   /** Detector id, or null when the content script does not run there (not a known or opted-in site). */
@@ -131,6 +134,8 @@ export const TabStateResponseSchema = z.object({
   models: z.array(ModelLabelSchema),
   claims: z.array(JudgedClaimSchema.omit({ kind: true })),
 });
+/** The tab's state, or a refusal (asked by a sender that may not, or malformed). */
+export const TabStateResponseSchema = z.union([TabStateSchema, PageErrorSchema]);
 export type TabStateResponse = z.infer<typeof TabStateResponseSchema>;
 
 /**
@@ -138,12 +143,12 @@ export type TabStateResponse = z.infer<typeof TabStateResponseSchema>;
  * each tab's entry is checked with the tab-state schema and dropped if it fails, so a damaged or tampered
  * entry costs that tab's badges, never the worker.
  */
-export function parseStoredTabs(raw: unknown): Record<string, TabStateResponse> {
-  const out: Record<string, TabStateResponse> = {};
+export function parseStoredTabs(raw: unknown): Record<string, z.infer<typeof TabStateSchema>> {
+  const out: Record<string, z.infer<typeof TabStateSchema>> = {};
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
   for (const [key, value] of Object.entries(raw)) {
     if (!/^\d{1,10}$/.test(key)) continue;
-    const parsed = TabStateResponseSchema.safeParse(value);
+    const parsed = TabStateSchema.safeParse(value);
     if (parsed.success) out[key] = parsed.data;
   }
   return out;
@@ -169,20 +174,6 @@ export type ScrollToClaimRequest = z.infer<typeof ScrollToClaimRequestSchema>;
 export const ScrollToClaimResponseSchema = z.object({ ok: z.boolean() });
 export type ScrollToClaimResponse = z.infer<typeof ScrollToClaimResponseSchema>;
 
-/** Every request the background answers besides 'check-model'. */
-export const PageRequestSchema = z.discriminatedUnion('type', [
-  PageStartRequestSchema,
-  JudgeClaimsRequestSchema,
-  ModelLabelsRequestSchema,
-  OpenDetailsRequestSchema,
-  TabStateRequestSchema,
-  EnableSiteRequestSchema,
-]);
-export type PageRequest = z.infer<typeof PageRequestSchema>;
-/** The `type`s PageRequestSchema accepts (to route before parsing). */
-export const PAGE_REQUEST_TYPES: ReadonlySet<string> = new Set(['page-start', 'judge-claims', 'model-labels', 'open-details', 'tab-state', 'enable-site']);
-/** Requests only a content script (a message with sender.tab) may send. */
-export const CONTENT_SCRIPT_REQUEST_TYPES: ReadonlySet<string> = new Set(['page-start', 'judge-claims', 'model-labels', 'open-details']);
 
 // ---------------------------------------------------------------------------------------------
 // Options, reports and data sources: extension pages (and the badge popover, for 'report-claim') ⇄ background.
@@ -226,8 +217,93 @@ export const ReportClaimResponseSchema = z.discriminatedUnion('ok', [
 ]);
 export type ReportClaimResponse = z.infer<typeof ReportClaimResponseSchema>;
 
-/** Every options/report request the background answers. */
-export const OptionsRequestSchema = z.discriminatedUnion('type', [ClearCacheRequestSchema, DataSourcesRequestSchema, ReportClaimRequestSchema]);
-export type OptionsRequest = z.infer<typeof OptionsRequestSchema>;
-/** The `type`s OptionsRequestSchema accepts (to route before parsing). */
-export const OPTIONS_REQUEST_TYPES: ReadonlySet<string> = new Set(['clear-cache', 'data-sources', 'report-claim']);
+
+// ---------------------------------------------------------------------------------------------
+// The protocol table. To add a message: write its request and response schemas above, add one row here (who
+// may send it, who answers, its "no" reply), then the compiler asks for its handler in the background's map
+// (entrypoints/background.ts) and `send()` types it. A content-script sender also needs a reply guard in
+// lib/message-guards.ts (REPLY_GUARDS), which test/unit/messages/guards.test.ts holds to the response schema.
+
+/**
+ * Who may send a message to the background: a content script (sender.tab set), one of the extension's own
+ * pages (sender.url under our origin), or any part of this extension. Messages to a tab come from our pages.
+ */
+export type MessageFrom = 'content-script' | 'extension-page' | 'any';
+/** Who answers: the background (runtime.sendMessage) or the content script in a tab (tabs.sendMessage). */
+export type MessageTo = 'background' | 'tab';
+/** Why a request gets "no": refused or malformed ('bad-request'), or its handler failed ('internal'). */
+export type RefusalWhy = 'bad-request' | 'internal';
+
+export interface MessageSpec<Q extends z.ZodType, S extends z.ZodType, F extends MessageFrom, T extends MessageTo> {
+  request: Q;
+  response: S;
+  from: F;
+  to: T;
+  /** The "no" reply in this message's response shape. */
+  refusal(why: RefusalWhy, message: string): z.infer<S>;
+}
+
+const message = <Q extends z.ZodType, S extends z.ZodType, F extends MessageFrom, T extends MessageTo>(spec: MessageSpec<Q, S, F, T>) => spec;
+
+const pageRefusal = (why: RefusalWhy, message: string) => ({ ok: false as const, error: why, message });
+const plainRefusal = (_why: RefusalWhy, message: string) => ({ ok: false as const, message });
+
+export const PROTOCOL = {
+  'check-model': message({
+    request: CheckModelRequestSchema,
+    response: CheckModelResponseSchema,
+    from: 'any',
+    to: 'background',
+    refusal: (why, message) => ({ ok: false as const, error: why === 'internal' ? ('internal' as const) : ('bad-query' as const), message }),
+  }),
+  'page-start': message({ request: PageStartRequestSchema, response: PageStartResponseSchema, from: 'content-script', to: 'background', refusal: pageRefusal }),
+  'judge-claims': message({ request: JudgeClaimsRequestSchema, response: JudgeClaimsResponseSchema, from: 'content-script', to: 'background', refusal: pageRefusal }),
+  'model-labels': message({ request: ModelLabelsRequestSchema, response: ModelLabelsResponseSchema, from: 'content-script', to: 'background', refusal: pageRefusal }),
+  'open-details': message({ request: OpenDetailsRequestSchema, response: OpenDetailsResponseSchema, from: 'content-script', to: 'background', refusal: pageRefusal }),
+  'tab-state': message({ request: TabStateRequestSchema, response: TabStateResponseSchema, from: 'extension-page', to: 'background', refusal: pageRefusal }),
+  'enable-site': message({ request: EnableSiteRequestSchema, response: EnableSiteResponseSchema, from: 'extension-page', to: 'background', refusal: pageRefusal }),
+  'clear-cache': message({ request: ClearCacheRequestSchema, response: ClearCacheResponseSchema, from: 'any', to: 'background', refusal: plainRefusal }),
+  'data-sources': message({ request: DataSourcesRequestSchema, response: DataSourcesResponseSchema, from: 'any', to: 'background', refusal: plainRefusal }),
+  'report-claim': message({ request: ReportClaimRequestSchema, response: ReportClaimResponseSchema, from: 'any', to: 'background', refusal: plainRefusal }),
+  'scroll-to-claim': message({
+    request: ScrollToClaimRequestSchema,
+    response: ScrollToClaimResponseSchema,
+    from: 'extension-page',
+    to: 'tab',
+    refusal: () => ({ ok: false }),
+  }),
+};
+
+type Protocol = typeof PROTOCOL;
+export type MessageType = keyof Protocol;
+/** The request and the response of a message type. */
+export type Req<T extends MessageType> = z.infer<Protocol[T]['request']>;
+export type Res<T extends MessageType> = z.infer<Protocol[T]['response']>;
+/** Message types the background answers, and those a content script answers in its tab. */
+export type BackgroundType = { [T in MessageType]: Protocol[T]['to'] extends 'background' ? T : never }[MessageType];
+export type TabType = { [T in MessageType]: Protocol[T]['to'] extends 'tab' ? T : never }[MessageType];
+/** Any request the background answers, discriminated by `type`. */
+export type BackgroundRequest = { [T in BackgroundType]: Req<T> }[BackgroundType];
+
+// Each row's key is its request's `type` (a row filed under the wrong key does not compile).
+type MisfiledRows = { [T in MessageType]: Req<T> extends { type: T } ? never : T }[MessageType];
+const _rowsFiledUnderTheirType: [MisfiledRows] extends [never] ? true : MisfiledRows = true;
+void _rowsFiledUnderTheirType;
+
+export const MESSAGE_TYPES = Object.keys(PROTOCOL) as MessageType[];
+export const BACKGROUND_TYPES = MESSAGE_TYPES.filter((t): t is BackgroundType => PROTOCOL[t].to === 'background');
+
+export function isBackgroundType(type: unknown): type is BackgroundType {
+  return typeof type === 'string' && Object.hasOwn(PROTOCOL, type) && PROTOCOL[type as MessageType].to === 'background';
+}
+
+/**
+ * A reply checked against its message's response schema (extension pages; the content script uses
+ * lib/message-guards.ts). Throws BadReplyError for anything else, including no answer at all.
+ */
+export function parseReply<T extends MessageType>(type: T, raw: unknown): Res<T> {
+  const parsed = PROTOCOL[type].response.safeParse(raw);
+  if (!parsed.success) throw new BadReplyError(type);
+  return parsed.data as Res<T>;
+}
+export { BadReplyError };

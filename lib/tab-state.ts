@@ -1,13 +1,12 @@
 /**
  * Per-tab state of what the content script found (models, judged claims), the toolbar badge it implies,
  * and a label service that asks for each model's verdict once. Pure: the background passes in storage,
- * the verdict function and the clock.
+ * the verdict function, the clock and the toolbar's colours and words (platform/toolbar.ts).
  */
 import type { ClaimContext, JudgedClaim, Severity } from './claims/types';
-import type { JudgeHints, Judgement } from './claims/judge';
+import { hintsFrom, type JudgeHints, type Judgement } from './claims/judge';
+import type { CheckResult } from './check';
 import type { Label } from './verdict/schema';
-import { TOOLBAR_LABEL_COLORS, SEVERITY_COLORS } from '../components/BadgeTheme';
-import { LABEL_TEXT } from '../components/labels';
 
 export interface ModelLabel {
   id: string;
@@ -128,6 +127,28 @@ export class TabStore {
     return state;
   }
 
+  /**
+   * A judge-claims answer for the tab's page: its models and claims (without `kind`), and the page's model when
+   * the tab did not know it yet. False when the tab shows another page by now (nothing recorded).
+   */
+  async recordJudged(tabId: number, url: string, pageModel: string | null, out: { claims: readonly JudgedClaim[]; models: readonly ModelLabel[] }): Promise<boolean> {
+    const state = await this.forPage(tabId, url, { create: true });
+    if (!state) return false;
+    if (!state.pageModel && pageModel) state.pageModel = pageModel;
+    await this.addModels(tabId, url, out.models);
+    await this.addClaims(tabId, url, out.claims.map(({ kind: _kind, ...c }) => c));
+    return true;
+  }
+
+  /** A model-labels answer for the tab's page; `pageModel` is set when the page learnt its own model late. */
+  async recordLabels(tabId: number, url: string, pageModel: string | undefined, models: ReadonlyArray<ModelLabel & { query?: string }>): Promise<boolean> {
+    const state = await this.forPage(tabId, url, { create: true });
+    if (!state) return false;
+    if (pageModel) state.pageModel = pageModel;
+    await this.addModels(tabId, url, models.map(({ id, label, summary }) => ({ id, label, summary })));
+    return true;
+  }
+
   async remove(tabId: number): Promise<void> {
     await this.ready();
     if (this.tabs.delete(tabId)) this.scheduleSave();
@@ -144,10 +165,22 @@ export class TabStore {
   }
 }
 
+/** The tab's state as the popup asks for it (tab-state): empty when nothing was scanned in the tab. */
+export function tabStateReply(state: TabState | undefined): TabState {
+  return { url: state?.url ?? '', site: state?.site ?? null, pageModel: state?.pageModel ?? null, models: state?.models ?? [], claims: state?.claims ?? [] };
+}
+
 export interface ToolbarBadge {
   text: string;
   color: string;
   title: string;
+}
+
+/** The toolbar's colours and label words (presentation data, given by platform/toolbar.ts). */
+export interface ToolbarLook {
+  labelColors: Record<Label, string>;
+  severityColors: Record<Exclude<Severity, 'none'>, string>;
+  labelText: Record<Label, string>;
 }
 
 const GLYPH: Record<Label, string> = {
@@ -162,27 +195,28 @@ const GLYPH: Record<Label, string> = {
  * The toolbar badge for a tab: the number of openwashing claims (red when any is high severity, amber
  * otherwise); without any, the page model's label as a glyph in its colour; else nothing.
  */
-export function toolbarBadge(state: TabState | undefined): ToolbarBadge {
+export function toolbarBadge(state: TabState | undefined, look: ToolbarLook): ToolbarBadge {
+  const { labelColors, severityColors, labelText } = look;
   const base = 'Ajar: is this AI model really open?';
-  if (!state) return { text: '', color: TOOLBAR_LABEL_COLORS.unknown, title: base };
+  if (!state) return { text: '', color: labelColors.unknown, title: base };
   const washing = state.claims.filter((c) => c.openwashing);
   if (washing.length > 0) {
     const high = washing.some((c) => c.severity === 'high');
     const n = washing.length;
     return {
       text: n > 99 ? '99+' : String(n),
-      color: high ? SEVERITY_COLORS.high : SEVERITY_COLORS.medium,
+      color: high ? severityColors.high : severityColors.medium,
       title: `Ajar: ${n} openwashing claim${n === 1 ? '' : 's'} on this page`,
     };
   }
   const page = state.pageModel ? state.models.find((m) => m.id.toLowerCase() === state.pageModel!.toLowerCase()) : undefined;
   if (page) {
-    return { text: GLYPH[page.label], color: TOOLBAR_LABEL_COLORS[page.label], title: `Ajar: ${page.id}: ${LABEL_TEXT[page.label]}` };
+    return { text: GLYPH[page.label], color: labelColors[page.label], title: `Ajar: ${page.id}: ${labelText[page.label]}` };
   }
   const found = state.claims.length + state.models.length;
   return {
     text: '',
-    color: TOOLBAR_LABEL_COLORS.unknown,
+    color: labelColors.unknown,
     title: found ? `Ajar: ${state.claims.length} claim(s), ${state.models.length} model(s) on this page, no openwashing` : base,
   };
 }
@@ -254,6 +288,30 @@ export function createLabelService(opts: LabelServiceOptions) {
 }
 
 export type LabelService = ReturnType<typeof createLabelService>;
+
+/**
+ * A verdict lookup as a label. Not found is an answer (remembered briefly); an unreachable Hub is not: it
+ * throws, so the label service asks again next time.
+ */
+export function labelResultOf(query: string, r: CheckResult): LabelResult {
+  if (r.ok) return { id: r.verdict.model, label: r.verdict.label, summary: r.verdict.summary, hints: hintsFrom(r.verdict) };
+  if (r.error === 'not-found' || r.error === 'bad-query') return { id: query, label: 'unknown', summary: r.message };
+  throw new Error(r.message);
+}
+
+/** Labels for the ids a page asked about, in order; a failed check is "unknown" with why, never a failed reply. */
+export async function labelsFor(ids: readonly string[], labels: Pick<LabelService, 'label'>): Promise<Array<ModelLabel & { query: string }>> {
+  return Promise.all(
+    ids.map(async (query) => {
+      try {
+        const r = await labels.label(query);
+        return { query, id: r.id, label: r.label, summary: r.summary };
+      } catch (e) {
+        return { query, id: query, label: 'unknown' as const, summary: `Could not check: ${e instanceof Error ? e.message : String(e)}` };
+      }
+    }),
+  );
+}
 
 export interface JudgeDeps {
   /** The model a claim is about: sentence, then paragraph, then the page's model; null when unknown. */

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { InvalidRecord } from '@/lib/notes/db';
-import { nextTimestamp } from '@/lib/notes/db';
+import type { InvalidRecord } from '@/lib/notes/records';
+import { nextTimestamp } from '@/lib/notes/records';
 import { NOTE_MAX_CHARS, type Note } from '@/lib/notes/schema';
 import type { Report, ReportStatus } from '@/lib/reports/schema';
 import type { Settings } from '@/lib/settings/schema';

@@ -4,7 +4,7 @@ import { RecordsManager } from '@/components/options/RecordsManager';
 import { ExportImport } from '@/components/options/ExportImport';
 import { DataSources, HubSettings, LanguageSettings, ReportSettings, SiteSettings } from '@/components/options/Settings';
 import { applyLanguage, currentLocale, t } from '@/components/i18n';
-import { watchSettings } from '@/components/stores';
+import { watchSettings } from '@/platform/storage';
 
 const SECTIONS = [
   ['records', 'options.nav.records'],

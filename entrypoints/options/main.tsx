@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { App } from './App';
-import { loadSettings } from '@/components/stores';
+import { loadSettings } from '@/platform/storage';
 import { applyLanguage, currentLocale, t } from '@/components/i18n';
 import '@/components/theme.css';
 import './style.css';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ScrollToClaimResponseSchema, type CheckModelResponse } from '@/lib/messages';
+import type { CheckModelResponse } from '@/lib/messages';
 import type { Settings } from '@/lib/settings/schema';
 import { hostMatches, isOptedIn, isSiteEnabled, normalizeHost } from '@/lib/settings/schema';
 import type { NoteTarget } from '@/lib/notes/schema';
@@ -8,11 +8,13 @@ import type { Report } from '@/lib/reports/schema';
 import type { Verdict } from '@/lib/verdict/schema';
 import { ModelSearch } from '@/components/ModelSearch';
 import { VerdictView } from '@/components/VerdictView';
-import { PageSection, type PageClaim, type PageModel } from '@/components/PageSection';
-import { saveSettings } from '@/components/stores';
+import { PageSection, type PageClaim } from '@/components/PageSection';
+import { saveSettings } from '@/platform/storage';
+import { send, sendToTab } from '@/platform/messaging';
 import { Lazy } from '@/components/Lazy';
 import { labelText, t } from '@/components/i18n';
 import { askBackground, SLOW_AFTER_MS, type PageInfo } from './lookup';
+import { scanSite, scanSiteNotice } from './scan-site';
 
 /** Lookups main.tsx started before the first render. */
 export interface EarlyStart {
@@ -123,8 +125,8 @@ export function App({ settings: initialSettings, early }: { settings: Settings; 
   const scrollTo = async (claimId: string) => {
     if (page?.tabId == null) return;
     try {
-      const reply = ScrollToClaimResponseSchema.safeParse(await browser.tabs.sendMessage(page.tabId, { type: 'scroll-to-claim', claimId }));
-      if (reply.success && reply.data.ok) {
+      const reply = await sendToTab(page.tabId, { type: 'scroll-to-claim', claimId });
+      if (reply.ok) {
         // Show the page: the popup closes (a popup opened as a tab is left as it is).
         if (!new URLSearchParams(location.search).has('tab')) window.close();
         setNotice(t('page.scrolled'));
@@ -148,22 +150,15 @@ export function App({ settings: initialSettings, early }: { settings: Settings; 
     }
   };
 
-  const scanSite = async () => {
+  const startScanning = async () => {
     if (!host || !page?.url || page.tabId == null) return;
-    const origin = new URL(page.url).origin;
-    try {
-      // Asked on the user's click, as the browser requires; only this one origin.
-      const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
-      if (!granted) {
-        setNotice(t('site.permissionRefused', { host }));
-        return;
-      }
-      setSettings(await saveSettings({ optInSites: [...new Set([...settings.optInSites, host])] }));
-      await browser.runtime.sendMessage({ type: 'enable-site', tabId: page.tabId, origin }).catch(() => undefined);
-      setNotice(t('site.scanning', { host }));
-    } catch (e) {
-      setNotice(e instanceof Error ? e.message : String(e));
-    }
+    // The permission is asked inside the click, as the browser requires; only this one origin.
+    const outcome = await scanSite(page.tabId, new URL(page.url).origin, {
+      requestPermission: (origins) => browser.permissions.request({ origins }),
+      enableSite: (req) => send(req),
+      remember: async () => setSettings(await saveSettings({ optInSites: [...new Set([...settings.optInSites, host])] })),
+    });
+    setNotice(scanSiteNotice(outcome, host));
   };
 
   const noteTargets: NoteTarget[] = [];
@@ -281,7 +276,7 @@ export function App({ settings: initialSettings, early }: { settings: Settings; 
                 {siteOn ? t('site.turnOff') : t('site.turnOn')}
               </button>
               {siteOn && page && !page.scanned && !isOptedIn(settings, host) && (
-                <button type="button" class="link-button" data-testid="scan-site" onClick={() => void scanSite()}>
+                <button type="button" class="link-button" data-testid="scan-site" onClick={() => void startScanning()}>
                   {t('site.scan')}
                 </button>
               )}

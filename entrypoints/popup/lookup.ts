@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { CheckModelResponseSchema, TabStateResponseSchema, type CheckModelRequest, type CheckModelResponse } from '@/lib/messages';
+import { BadReplyError, type CheckModelResponse } from '@/lib/messages';
+import { send } from '@/platform/messaging';
 import type { PageClaim, PageModel } from '@/components/PageSection';
 import { t } from '@/components/i18n';
 
@@ -23,13 +24,10 @@ export interface PageInfo {
 export const SLOW_AFTER_MS = 2_000;
 
 export async function askBackground(query: string, refresh = false): Promise<CheckModelResponse> {
-  const request: CheckModelRequest = { type: 'check-model', query, refresh };
   try {
-    const raw: unknown = await browser.runtime.sendMessage(request);
-    performance.mark('ajar:reply-raw');
-    const parsed = CheckModelResponseSchema.safeParse(raw);
-    return parsed.success ? parsed.data : { ok: false, error: 'internal', message: t('popup.badReply') };
+    return await send({ type: 'check-model', query, refresh });
   } catch (e) {
+    if (e instanceof BadReplyError) return { ok: false, error: 'internal', message: t('popup.badReply') };
     return { ok: false, error: 'internal', message: t('popup.noBackground', { message: e instanceof Error ? e.message : String(e) }) };
   }
 }
@@ -65,16 +63,16 @@ export async function readActiveTab(tabId: number | null = null): Promise<PageIn
   }
   if (info.tabId !== null) {
     try {
-      const parsed = TabStateResponseSchema.safeParse(await browser.runtime.sendMessage({ type: 'tab-state', tabId: info.tabId }));
-      if (parsed.success) {
-        info.models = parsed.data.models;
-        info.claims = parsed.data.claims;
-        info.scanned = parsed.data.site !== null;
-        info.pageModel = parsed.data.pageModel;
-        if (parsed.data.url && !info.url) info.url = parsed.data.url;
+      const state = await send({ type: 'tab-state', tabId: info.tabId });
+      if (!('ok' in state)) {
+        info.models = state.models;
+        info.claims = state.claims;
+        info.scanned = state.site !== null;
+        info.pageModel = state.pageModel;
+        if (state.url && !info.url) info.url = state.url;
       }
     } catch {
-      // An older background, or none: the page section stays empty and the URL still gives the page's model.
+      // A malformed reply, or no background: the page section stays empty and the URL still gives the page's model.
     }
   }
   info.pageModel ??= modelFromUrl(info.url);

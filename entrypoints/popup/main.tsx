@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { App } from './App';
 import { askBackground, readActiveTab } from './lookup';
 import type { CheckModelResponse } from '@/lib/messages';
-import { loadSettings } from '@/components/stores';
+import { loadSettings } from '@/platform/storage';
 import { applyLanguage, currentLocale } from '@/components/i18n';
 import '@/components/theme.css';
 import './style.css';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { DURABLE, isNewer, validateRecord, type RecordsStore, type StoreName } from '../notes/db';
+import { isNewer, validateRecord, type RecordsStore, type StoreName } from '../notes/records';
 import { toStorageError } from '../notes/errors';
 import { EXPORT_FORMAT, EXPORT_VERSION, ExportSchema, type ExportFile } from './schema';
 
@@ -175,9 +175,7 @@ function existingFrom(store: StoreName, raws: unknown[]): Existing {
 /** What importing would do, without doing it. */
 export async function previewImport(records: RecordsStore, file: ExportFile): Promise<ImportCounts> {
   try {
-    const db = await records.db();
-    const tx = db.transaction(['notes', 'reports'], 'readonly');
-    const [notes, reports] = await Promise.all([tx.objectStore('notes').getAll(), tx.objectStore('reports').getAll(), tx.done]);
+    const { notes, reports } = await records.readAll();
     return {
       notes: plan(existingFrom('notes', notes), file.notes).counts,
       reports: plan(existingFrom('reports', reports), file.reports).counts,
@@ -193,25 +191,14 @@ export async function previewImport(records: RecordsStore, file: ExportFile): Pr
  */
 export async function applyImport(records: RecordsStore, file: ExportFile): Promise<ImportCounts> {
   try {
-    const db = await records.db();
-    const tx = db.transaction(['notes', 'reports'], 'readwrite', DURABLE);
-    const notesStore = tx.objectStore('notes');
-    const reportsStore = tx.objectStore('reports');
-    const [curNotes, curReports] = await Promise.all([notesStore.getAll(), reportsStore.getAll()]);
-    const pn = plan(existingFrom('notes', curNotes), file.notes);
-    const pr = plan(existingFrom('reports', curReports), file.reports);
-    const writes: Promise<unknown>[] = [];
-    try {
-      for (const n of file.notes) if (pn.write.has(n.id)) writes.push(notesStore.put(n));
-      for (const r of file.reports) if (pr.write.has(r.id)) writes.push(reportsStore.put(r));
-    } catch (err) {
-      // A put that throws (quota, a bad value) must take every earlier put of this import with it.
-      tx.abort();
-      await Promise.allSettled([...writes, tx.done]);
-      throw err;
-    }
-    await Promise.all([...writes, tx.done]);
-    return { notes: pn.counts, reports: pr.counts };
+    let counts: ImportCounts = { notes: { added: 0, updated: 0, kept: 0 }, reports: { added: 0, updated: 0, kept: 0 } };
+    await records.putAll((current) => {
+      const pn = plan(existingFrom('notes', current.notes), file.notes);
+      const pr = plan(existingFrom('reports', current.reports), file.reports);
+      counts = { notes: pn.counts, reports: pr.counts };
+      return { notes: file.notes.filter((n) => pn.write.has(n.id)), reports: file.reports.filter((r) => pr.write.has(r.id)) };
+    });
+    return counts;
   } catch (err) {
     records.writeFailed(err); // a connection that hit the quota is dropped (see RecordsStore.writeFailed)
     throw toStorageError(err, 'Importing');

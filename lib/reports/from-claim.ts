@@ -1,4 +1,4 @@
-import type { RecordsStore } from '../notes/db';
+import type { RecordsStore } from '../notes/records';
 import type { Verdict } from '../verdict/schema';
 import { makeReport, verdictSnapshot } from './make';
 import type { Report } from './schema';

@@ -14,7 +14,7 @@ export const HubEndpointSchema = z
  *   local:hubEndpoint  string        the Hub endpoint (advanced; above)
  *   local:hfToken      string|null   optional Hugging Face token, sent only to https://huggingface.co
  *   local:settings     Settings      everything else, one object (below)
- * Notes and reports are records, kept in IndexedDB (lib/notes/db.ts), not here.
+ * Notes and reports are records, kept in IndexedDB (platform/records-db.ts), not here.
  */
 export const SETTINGS_KEY = 'local:settings' as const;
 export const HF_TOKEN_KEY = 'local:hfToken' as const;

@@ -51,6 +51,18 @@ forEachBrowser('popup', (b) => {
     await page.close();
   });
 
+  it('"Scan this site" for a site Ajar may not read: the background says no-permission (the popup shows it, never "scanning")', async () => {
+    const page = await openExtensionPage(b.handle, 'popup.html');
+    const reply = await page.evaluate(async () => {
+      const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+      const [tab] = await api.tabs.query({});
+      return api.runtime.sendMessage({ type: 'enable-site', tabId: tab?.id ?? 0, origin: 'https://example.org' });
+    });
+    // entrypoints/popup/scan-site.ts turns this reply into "Ajar may not read …" (test/unit/popup/scan-site.test.ts).
+    expect(reply).toEqual({ ok: false, error: 'no-permission', message: 'Ajar may not read https://example.org yet.' });
+    await page.close();
+  });
+
   it('shows an openwashing case: Llama 3.1 restricted, with the clause quoted', async () => {
     const setup = await openExtensionPage(b.handle, 'popup.html');
     await useStandIn(setup, hub.url);

@@ -7,7 +7,7 @@ import { loadKnowledge } from '@/lib/knowledge';
 import { checkModel } from '@/lib/check';
 import type { Verdict } from '@/lib/verdict/schema';
 import { makeReport, verdictSnapshot } from '@/lib/reports/make';
-import { createRecordsStore } from '@/lib/notes/db';
+import { createRecordsStore } from '@/platform/records-db';
 import { VerdictView } from '@/components/VerdictView';
 import { ReportForm } from '@/components/ReportForm';
 import { NOTES_SHOWN, NotesPanel } from '@/components/NotesPanel';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRecordsStore, type RecordsStore } from '@/lib/notes/db';
+import { createRecordsStore } from '@/platform/records-db';
+import type { RecordsStore } from '@/lib/notes/records';
 import { buildExport, exportToJson } from '@/lib/export/json';
 import { applyImport, checkImportSize, IMPORT_MAX_BYTES, parseImport, previewImport } from '@/lib/export/import';
 import { StorageError } from '@/lib/notes/errors';

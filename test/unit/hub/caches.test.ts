@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { openDB } from 'idb';
 import type { CacheEntry } from '../../../lib/hub/cache';
 import { createMemoryCache } from '../../../lib/hub/memory-cache';
-import { createIdbCache, IDB_CACHE_STORE } from '../../../lib/hub/idb-cache';
+import { createIdbCache, IDB_CACHE_STORE } from '../../../platform/idb-cache';
 import { cacheDir, createFileCache, CACHE_FILE_NAME } from '../../../cli/hub-file-cache';
 
 const ok = (storedAt: number, data: unknown = { id: 'a/b' }): CacheEntry => ({ kind: 'ok', storedAt, fetchedAt: new Date(storedAt).toISOString(), data });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LABEL_VALUES, judgedClaimsOf, modelLabelsOf, scrollToClaimOf } from '../../../lib/message-guards';
-import { JudgedClaimSchema, ModelLabelSchema, ScrollToClaimRequestSchema } from '../../../lib/messages';
+import { BadReplyError, LABEL_VALUES, REPLY_GUARDS, guardReply, judgedClaimsOf, modelLabelsOf, scrollToClaimOf, type ContentSendType } from '../../../lib/message-guards';
+import { JudgedClaimSchema, ModelLabelSchema, PROTOCOL, ScrollToClaimRequestSchema } from '../../../lib/messages';
 import { LABELS } from '../../../lib/verdict/schema';
 
 /*
@@ -70,3 +70,60 @@ describe('message guards agree with the zod schemas', () => {
     for (const other of [null, 'scroll-to-claim', { type: 'check-model', query: 'x' }, [], { claimId: 'c1' }]) expect(scrollToClaimOf(other)).toBeNull();
   });
 });
+
+describe('reply guards (the content script\'s send) agree with the response schemas', () => {
+  const pageError = { ok: false, error: 'internal', message: 'Hub down' };
+  /** Valid replies of each message a content script sends. */
+  const valid: { [T in ContentSendType]: unknown[] } = {
+    'page-start': [{ ok: true }, pageError, { ok: false, error: 'bad-request', message: 'Malformed request.' }],
+    'judge-claims': [{ ok: true, claims: [claim] }, { ok: true, claims: [] }, pageError],
+    'model-labels': [{ ok: true, models: [label] }, { ok: true, models: [] }, pageError],
+    'open-details': [{ ok: true }, pageError],
+    'report-claim': [{ ok: true, reportId: 'r1' }, { ok: false, message: 'Quota exceeded' }],
+  };
+  /** Replies of the wrong shape: no reply, other types, a missing or wrong field, an unknown error code. */
+  const invalid: unknown[] = [
+    undefined,
+    null,
+    'ok',
+    [],
+    { ok: 'true' },
+    { ok: false },
+    { ok: false, error: 'pwned', message: 'x' },
+    { ok: false, error: 'internal', message: 7 },
+    { ok: true, claims: 'x' },
+    { ok: true, models: {} },
+    { ok: true, reportId: 7 },
+  ];
+
+  it('there is a guard for every message a content script may send, and only for those', () => {
+    for (const type of Object.keys(REPLY_GUARDS) as ContentSendType[]) {
+      expect(PROTOCOL[type].to).toBe('background');
+      expect(PROTOCOL[type].from).not.toBe('extension-page');
+    }
+    expect(Object.keys(REPLY_GUARDS).sort()).toEqual(Object.keys(valid).sort());
+  });
+
+  it.each(Object.keys(valid) as ContentSendType[])('%s: a reply passes its guard exactly when its schema accepts it', (type) => {
+    const schema = PROTOCOL[type].response;
+    for (const raw of [...valid[type], ...invalid, ...Object.values(valid).flat()]) {
+      expect(REPLY_GUARDS[type](raw) !== null, `${type} ${JSON.stringify(raw)}`).toBe(schema.safeParse(raw).success);
+    }
+    for (const raw of valid[type]) expect(guardReply(type, raw)).toEqual(schema.parse(raw));
+  });
+
+  it('guardReply throws BadReplyError for a reply without its shape (or none: the background ignored the message)', () => {
+    expect(() => guardReply('page-start', undefined)).toThrow(BadReplyError);
+    expect(() => guardReply('report-claim', { ok: true })).toThrow(BadReplyError);
+  });
+
+  it('lists keep their valid entries where the schema would refuse the whole reply', () => {
+    const mixed = { ok: true, claims: [claim, { ...claim, label: 'pwned' }] };
+    expect(judgeClaimsSchemaRejects(mixed)).toBe(true);
+    expect(guardReply('judge-claims', mixed)).toEqual({ ok: true, claims: [claim] });
+  });
+});
+
+function judgeClaimsSchemaRejects(raw: unknown): boolean {
+  return !PROTOCOL['judge-claims'].response.safeParse(raw).success;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { routeMessage, type MessageSender } from '../../../lib/message-router';
+import { dispatch, handleMessage, routeMessage, type Handlers, type MessageSender } from '../../../lib/message-router';
+import { BACKGROUND_TYPES, PROTOCOL } from '../../../lib/messages';
 
 const me = { extensionId: 'ajar-id', extensionOrigin: 'chrome-extension://ajar-id/' };
 const contentScript: MessageSender = { id: 'ajar-id', url: 'https://huggingface.co/org/m', tab: { id: 7, index: 0 } };
@@ -28,10 +29,22 @@ const senderFor = (type: string): MessageSender =>
   ['page-start', 'judge-claims', 'model-labels', 'open-details'].includes(type) ? contentScript : popup;
 
 describe('routeMessage: who may ask', () => {
+  it('has a valid sample of every message the background answers (a new row in the table needs one here)', () => {
+    expect(Object.keys(valid).sort()).toEqual([...BACKGROUND_TYPES].sort());
+  });
+
+  it.each(Object.entries(valid))('%s: the sender rule is the table\'s', (type, msg) => {
+    const from = PROTOCOL[type as keyof typeof valid].from;
+    const fromPage = routeMessage(msg, popup, me).kind;
+    const fromContent = routeMessage(msg, contentScript, me).kind;
+    expect(fromPage === 'handle').toBe(from !== 'content-script');
+    expect(fromContent === 'handle').toBe(from !== 'extension-page');
+  });
+
   it.each(Object.entries(valid))('%s from the right part of Ajar is accepted and parsed', (type, msg) => {
     const r = routeMessage(msg, senderFor(type), me);
-    expect(['page', 'options', 'check']).toContain(r.kind);
-    if (r.kind === 'page' || r.kind === 'options' || r.kind === 'check') expect(r.request.type).toBe(type);
+    expect(r.kind).toBe('handle');
+    if (r.kind === 'handle') expect(r.request.type).toBe(type);
   });
 
   it.each(Object.entries(valid))('%s from another extension is ignored, unanswered', (_type, msg) => {
@@ -83,15 +96,15 @@ describe('routeMessage: every request is validated', () => {
   it('prototype keys in a message do not reach the handler or Object.prototype', () => {
     const raw = JSON.parse('{"type":"check-model","query":"org/m","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}');
     const r = routeMessage(raw, popup, me);
-    expect(r.kind).toBe('check');
-    if (r.kind === 'check') expect(Object.keys(r.request).sort()).toEqual(['query', 'type']);
+    expect(r.kind).toBe('handle');
+    if (r.kind === 'handle') expect(Object.keys(r.request).sort()).toEqual(['query', 'type']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('unknown extra fields are dropped, not passed on', () => {
     const r = routeMessage({ ...valid['tab-state'], evil: '<img onerror=x>' }, popup, me);
-    expect(r.kind).toBe('page');
-    if (r.kind === 'page') expect(r.request).toEqual(valid['tab-state']);
+    expect(r.kind).toBe('handle');
+    if (r.kind === 'handle') expect(r.request).toEqual(valid['tab-state']);
   });
 });
 
@@ -105,5 +118,45 @@ describe('parseStoredTabs: the per-tab state read back from storage.session', ()
     expect(parseStoredTabs(undefined)).toEqual({});
     expect(parseStoredTabs([good])).toEqual({});
     expect(parseStoredTabs('tabs')).toEqual({});
+  });
+});
+
+describe('dispatch and handleMessage: typed handlers, failures answered', () => {
+  const calls: string[] = [];
+  const handlers = Object.fromEntries(
+    BACKGROUND_TYPES.map((type) => [
+      type,
+      async (req: { type: string }, sender: MessageSender) => {
+        calls.push(`${req.type}@${sender.url}`);
+        if (type === 'clear-cache' || type === 'check-model' || type === 'enable-site') throw new Error(`${type} broke`);
+        return { ok: true };
+      },
+    ]),
+  ) as unknown as Handlers;
+
+  it('runs the handler of the request\'s type with the sender', async () => {
+    await expect(handleMessage(valid['data-sources'], popup, me, handlers)).resolves.toEqual({ ok: true });
+    expect(calls.at(-1)).toBe(`data-sources@${popup.url}`);
+  });
+
+  it.each(['clear-cache', 'check-model', 'enable-site'] as const)('a %s handler that throws answers with its refusal, never nothing', async (type) => {
+    const reply = await dispatch(handlers, valid[type] as never, popup);
+    expect(reply).toEqual(PROTOCOL[type].refusal('internal', `${type} broke`));
+    expect(PROTOCOL[type].response.safeParse(reply).success).toBe(true);
+  });
+
+  it('a handler map must cover the table: one without tab-state does not compile', () => {
+    const { 'tab-state': _gone, ...rest } = handlers;
+    // @ts-expect-error Property 'tab-state' is missing (npx tsc --noEmit fails if this ever compiles)
+    const incomplete: Handlers = rest;
+    expect(Object.keys(incomplete)).not.toContain('tab-state');
+  });
+
+  it('ignored messages get no answer; refused ones get the refusal without running a handler', async () => {
+    const before = calls.length;
+    expect(handleMessage(valid['tab-state'], otherExtension, me, handlers)).toBeUndefined();
+    await expect(handleMessage(valid['tab-state'], contentScript, me, handlers)).resolves.toMatchObject({ ok: false, error: 'bad-request' });
+    await expect(handleMessage({ type: 'nope' }, popup, me, handlers)).resolves.toMatchObject({ ok: false, message: 'Malformed request.' });
+    expect(calls.length).toBe(before);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDB } from 'idb';
-import { createRecordsStore, isNewer, nextTimestamp, type RecordsStore } from '@/lib/notes/db';
+import { createRecordsStore } from '@/platform/records-db';
+import { isNewer, nextTimestamp, type RecordsStore } from '@/lib/notes/records';
 import { StorageError, toStorageError } from '@/lib/notes/errors';
 import { makeNote, NoteSchema } from '@/lib/notes/schema';
 import { freshDbName, note, report } from './fixtures';

@@ -1,14 +1,12 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { z } from 'zod';
-import { isQuotaError, StorageError, toStorageError } from './errors';
-import { NoteSchema, type Note } from './schema';
-import { ReportSchema, type Report } from '../reports/schema';
+import { isQuotaError, StorageError, toStorageError } from '@/lib/notes/errors';
+import { STORES, validateRecord, type InvalidRecord, type RecordsStore, type RecordTypes } from '@/lib/notes/records';
 
 /*
  * The user's records in IndexedDB: database "ajar-records", version 1, two object stores keyed by `id`:
  *   notes    Note    (lib/notes/schema.ts), index "updatedAt"
  *   reports  Report  (lib/reports/schema.ts), indexes "updatedAt", "status"
- * Every read is validated with zod; a record that fails is reported (and left untouched), never dropped.
+ * Every read is validated (lib/notes/records.ts); a record that fails is reported (and left untouched), never dropped.
  * Every write runs in a readwrite transaction with durability "strict" and resolves only once the
  * transaction has completed, so a confirmation on screen means the record is on disk. Extension pages
  * (popup, options) and the background share this database: they are one origin.
@@ -16,8 +14,6 @@ import { ReportSchema, type Report } from '../reports/schema';
 
 export const RECORDS_DB = 'ajar-records';
 export const RECORDS_DB_VERSION = 1;
-export const STORES = ['notes', 'reports'] as const;
-export type StoreName = (typeof STORES)[number];
 
 export interface RecordsDBSchema extends DBSchema {
   notes: { key: string; value: unknown; indexes: { updatedAt: string } };
@@ -25,26 +21,13 @@ export interface RecordsDBSchema extends DBSchema {
 }
 export type RecordsIDB = IDBPDatabase<RecordsDBSchema>;
 
-export interface RecordTypes {
-  notes: Note;
-  reports: Report;
-}
-export const RECORD_SCHEMAS: { [K in StoreName]: z.ZodType<RecordTypes[K]> } = { notes: NoteSchema, reports: ReportSchema };
-
-/** A stored record that does not pass its schema: kept as it is, and said. */
-export interface InvalidRecord {
-  store: StoreName;
-  id: string;
-  reason: string;
-}
-
-export interface ReadResult<T> {
-  items: T[];
-  invalid: InvalidRecord[];
-}
-
 /** Options for transactions that write: wait for the disk (Chromium's default is "relaxed"). */
 export const DURABLE = { durability: 'strict' } as const;
+
+/** The records store in IndexedDB, with its connection (for tests and drills). */
+export interface IdbRecordsStore extends RecordsStore {
+  db(): Promise<RecordsIDB>;
+}
 
 function createStores(db: IDBPDatabase<RecordsDBSchema>): void {
   if (!db.objectStoreNames.contains('notes')) {
@@ -80,55 +63,8 @@ export async function openRecordsDb(dbName = RECORDS_DB): Promise<RecordsIDB> {
   return openAt(dbName, next);
 }
 
-export function issueText(err: z.ZodError): string {
-  return err.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`)
-    .join('; ');
-}
-
-function idOf(raw: unknown): string {
-  return raw && typeof raw === 'object' && 'id' in raw ? String((raw as { id: unknown }).id).slice(0, 80) : '(no id)';
-}
-
-/** Validates a record's raw value; undefined values are absent. */
-export function validateRecord<S extends StoreName>(store: S, raw: unknown): { ok: true; value: RecordTypes[S] } | { ok: false; invalid: InvalidRecord } {
-  const parsed = RECORD_SCHEMAS[store].safeParse(raw);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, invalid: { store, id: idOf(raw), reason: issueText(parsed.error) } };
-}
-
-/** The next updatedAt for an edit: now, but always later than the previous one (clocks go backwards). */
-export function nextTimestamp(previous: string | null | undefined, now: Date = new Date()): string {
-  const prev = previous ? Date.parse(previous) : NaN;
-  const t = Number.isFinite(prev) && prev >= now.getTime() ? prev + 1 : now.getTime();
-  return new Date(t).toISOString();
-}
-
-/** Which of two versions of one record to keep: the later updatedAt; on a tie, the existing one. */
-export function isNewer(incoming: { updatedAt: string }, existing: { updatedAt: string } | undefined): boolean {
-  if (!existing) return true;
-  return Date.parse(incoming.updatedAt) > Date.parse(existing.updatedAt);
-}
-
-export interface RecordsStore {
-  db(): Promise<RecordsIDB>;
-  list<S extends StoreName>(store: S): Promise<ReadResult<RecordTypes[S]>>;
-  get<S extends StoreName>(store: S, id: string): Promise<RecordTypes[S] | null>;
-  /** Validates and writes one record; resolves when it is on disk. Throws StorageError. */
-  put<S extends StoreName>(store: S, record: RecordTypes[S]): Promise<RecordTypes[S]>;
-  /** Deletes one record and returns it (for undo), or null if it was not there. Throws StorageError. */
-  remove<S extends StoreName>(store: S, id: string): Promise<RecordTypes[S] | null>;
-  /**
-   * Call after a failed write made on db() (put and remove do it themselves). After a quota error, Firefox makes
-   * the next write transaction on that connection a "cleanup" one that refuses every put (InvalidStateError),
-   * even once space has been freed: so the connection is dropped and the next operation opens a fresh one.
-   */
-  writeFailed(err: unknown): void;
-  close(): void;
-}
-
 /** Opens lazily; reopens if the browser closed the connection. */
-export function createRecordsStore(dbName = RECORDS_DB): RecordsStore {
+export function createRecordsStore(dbName = RECORDS_DB): IdbRecordsStore {
   let dbp: Promise<RecordsIDB> | null = null;
   const db = (): Promise<RecordsIDB> => {
     dbp ??= (async () => {
@@ -160,6 +96,29 @@ export function createRecordsStore(dbName = RECORDS_DB): RecordsStore {
     db,
     writeFailed,
     close,
+    async readAll() {
+      const tx = (await db()).transaction(['notes', 'reports'], 'readonly');
+      const [notes, reports] = await Promise.all([tx.objectStore('notes').getAll(), tx.objectStore('reports').getAll(), tx.done]);
+      return { notes, reports };
+    },
+    async putAll(choose) {
+      const tx = (await db()).transaction(['notes', 'reports'], 'readwrite', DURABLE);
+      const notesStore = tx.objectStore('notes');
+      const reportsStore = tx.objectStore('reports');
+      const [notes, reports] = await Promise.all([notesStore.getAll(), reportsStore.getAll()]);
+      const writes: Promise<unknown>[] = [];
+      try {
+        const chosen = choose({ notes, reports });
+        for (const n of chosen.notes) writes.push(notesStore.put(n));
+        for (const r of chosen.reports) writes.push(reportsStore.put(r));
+      } catch (err) {
+        // A put that throws (quota, a bad value) must take every earlier put of this transaction with it.
+        tx.abort();
+        await Promise.allSettled([...writes, tx.done]);
+        throw err;
+      }
+      await Promise.all([...writes, tx.done]);
+    },
     async list(store) {
       try {
         const d = await db();

@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { CacheEntrySchema, type CacheEntry, type HubCache } from './cache';
+import { CacheEntrySchema, type CacheEntry, type HubCache } from '@/lib/hub/cache';
 
 export const IDB_CACHE_DB = 'ajar-hub-cache';
 export const IDB_CACHE_STORE = 'responses';

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { CheckModelResponseSchema, TabStateResponseSchema, type CheckModelRequest, type CheckModelResponse } from '@/lib/messages';
 import type { PageClaim, PageModel } from '@/components/PageSection';
 import { t } from '@/components/i18n';
+import { modelIdOfUrl } from '@/lib/knowledge/repo-ids';
 
 /*
  * The popup's questions to the background, startable before the first render (main.tsx starts them at once,
@@ -34,20 +35,6 @@ export async function askBackground(query: string, refresh = false): Promise<Che
   }
 }
 
-const RESERVED = new Set(['models', 'datasets', 'spaces', 'docs', 'blog', 'papers', 'collections', 'settings', 'login', 'join', 'pricing', 'organizations', 'api', 'search', 'tasks', 'learn', 'posts', 'enterprise']);
-
-/** A Hugging Face model page's repo id, from the URL alone (used when the content script cannot be asked). */
-function modelFromUrl(raw: string | null): string | null {
-  try {
-    const url = raw ? new URL(raw) : null;
-    if (!url || url.hostname !== 'huggingface.co') return null;
-    const [org, name] = url.pathname.split('/').filter(Boolean);
-    return org && name && !RESERVED.has(org) ? `${org}/${name}` : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The tab the popup is about: the active tab, or the one named by `?tab=<id>` (the popup opened in a tab of its
  * own, e.g. from a badge's "details" or in tests), with what the content script found there.
@@ -77,7 +64,8 @@ export async function readActiveTab(tabId: number | null = null): Promise<PageIn
       // An older background, or none: the page section stays empty and the URL still gives the page's model.
     }
   }
-  info.pageModel ??= modelFromUrl(info.url);
+  // The URL alone still names a Hub model page when the content script cannot be asked.
+  info.pageModel ??= modelIdOfUrl(info.url);
   return info;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_HUB_ENDPOINT } from './endpoint';
 import type { HubStatus } from '../evidence/types';
 import type { CacheEntry, HubCache } from './cache';
 import { DatasetInfoSchema, ModelInfoSchema, type DatasetInfo, type ModelInfo } from './schemas';
@@ -94,7 +95,8 @@ export interface HubClient {
   dataset(id: string): Promise<HubResult<DatasetInfo>>;
 }
 
-export const DEFAULT_ENDPOINT = 'https://huggingface.co';
+/** The public Hub (lib/hub/endpoint.ts), under the name this module has always exported. */
+export const DEFAULT_ENDPOINT = DEFAULT_HUB_ENDPOINT;
 export const NOT_FOUND_MESSAGE = 'not found or private (gated repos need a token)';
 const MAX_BACKOFF_MS = 8_000;
 
@@ -119,29 +121,9 @@ const OptionsSchema = z.object({
   backoffBaseMs: z.number().min(0).optional(),
 });
 
-// Hub repo names: letters, digits, '-', '_', '.'; no '--' or '..'; not starting or ending with '-' or '.'.
-const SEGMENT = /^[A-Za-z0-9_](?:[A-Za-z0-9._-]{0,94}[A-Za-z0-9_])?$/;
+import { repoIdError } from '../knowledge/repo-ids';
 
-/**
- * Check a repo id ("name" or "org/name") before it goes into a URL. Returns an error message or null.
- * Rejects path traversal, URLs, query strings and anything the Hub would not accept as a repo id.
- */
-export function repoIdError(id: unknown): string | null {
-  if (typeof id !== 'string' || id.length === 0) return 'repository id is empty';
-  if (id.length > 200) return 'repository id is too long';
-  const parts = id.split('/');
-  if (parts.length > 2) return `invalid repository id "${id}": use "org/name"`;
-  for (const part of parts) {
-    if (!SEGMENT.test(part) || part.includes('..') || part.includes('--')) {
-      return `invalid repository id "${id}"`;
-    }
-  }
-  return null;
-}
-
-export function isValidRepoId(id: unknown): id is string {
-  return repoIdError(id) === null;
-}
+export { isValidRepoId, repoIdError } from '../knowledge/repo-ids';
 
 const encodeId = (id: string) => id.split('/').map(encodeURIComponent).join('/');
 

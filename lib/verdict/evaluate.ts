@@ -1,5 +1,6 @@
 import type { Source } from '../sources';
 import { assessLicense } from '../licenses';
+import { DEFAULT_HUB_ENDPOINT } from '../hub/endpoint';
 import { FREEDOMS, type Freedom, type FreedomStatus, type LicenseAssessment } from '../licenses/types';
 import type { ModelEvidence } from '../evidence/types';
 import type { ExpertMatch, IndexRecord, KnowledgeLookup, MofComponent, MotRecord, OsiOutcome } from '../knowledge/types';
@@ -112,7 +113,7 @@ function chooseLicense(evidence: ModelEvidence | null, index: IndexRecord[], mot
 }
 
 function hubSource(evidence: ModelEvidence): Source {
-  return evidence.sources[0] ?? { title: `Hugging Face: ${evidence.repoId}`, url: `https://huggingface.co/${evidence.repoId}` };
+  return evidence.sources[0] ?? { title: `Hugging Face: ${evidence.repoId}`, url: `${DEFAULT_HUB_ENDPOINT}/${evidence.repoId}` };
 }
 
 /** Parameters: live siblings first, then exact expert records. */

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../lib/knowledge';
 import { createHubClient } from '../lib/hub/client';
 import { DEFAULT_HUB_ENDPOINT } from '../lib/hub/endpoint';
+import { errorText } from '../lib/error-text';
 import { checkModel } from '../lib/check';
 import { createFileCache } from './hub-file-cache';
 import { renderVerdict } from './render';
@@ -94,5 +95,5 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (e: unknown) => fail(1, `internal error: ${e instanceof Error ? e.message : String(e)}`),
+  (e: unknown) => fail(1, `internal error: ${errorText(e)}`),
 );

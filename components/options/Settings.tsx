@@ -16,13 +16,11 @@ import {
 } from '@/lib/settings/schema';
 import { ClearCacheResponseSchema, DataSourcesResponseSchema, type DataSourcesResponse } from '@/lib/messages';
 import { hfTokenItem, hubEndpointItem, saveSettings } from '../stores';
+import { errorText } from '@/lib/error-text';
 import { t, type MessageKey } from '../i18n';
 
 type OnSettings = (s: Settings) => void;
 
-function errText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 /** A status line plus an error line, for each settings card. */
 function useFeedback() {
@@ -34,7 +32,7 @@ function useFeedback() {
     try {
       setStatus(await fn());
     } catch (e) {
-      setError(errText(e));
+      setError(errorText(e));
     }
   };
   const view = (id: string) => (
@@ -433,7 +431,7 @@ export function DataSources() {
         const parsed = DataSourcesResponseSchema.safeParse(await browser.runtime.sendMessage({ type: 'data-sources' }));
         setData(parsed.success ? parsed.data : { ok: false, message: t('popup.badReply') });
       } catch (e) {
-        setData({ ok: false, message: errText(e) });
+        setData({ ok: false, message: errorText(e) });
       }
     })();
   }, []);

@@ -3,6 +3,7 @@ import { CheckModelResponseSchema, TabStateResponseSchema, type CheckModelReques
 import type { PageClaim, PageModel } from '@/components/PageSection';
 import { t } from '@/components/i18n';
 import { modelIdOfUrl } from '@/lib/knowledge/repo-ids';
+import { errorText } from '@/lib/error-text';
 
 /*
  * The popup's questions to the background, startable before the first render (main.tsx starts them at once,
@@ -31,7 +32,7 @@ export async function askBackground(query: string, refresh = false): Promise<Che
     const parsed = CheckModelResponseSchema.safeParse(raw);
     return parsed.success ? parsed.data : { ok: false, error: 'internal', message: t('popup.badReply') };
   } catch (e) {
-    return { ok: false, error: 'internal', message: t('popup.noBackground', { message: e instanceof Error ? e.message : String(e) }) };
+    return { ok: false, error: 'internal', message: t('popup.noBackground', { message: errorText(e) }) };
   }
 }
 

@@ -2,7 +2,8 @@ import { assessLicense, isMorePermissive, unknownLicense } from '../licenses';
 import type { LicenseAssessment, LicenseDeclaration } from '../licenses/types';
 import type { Source } from '../sources';
 import type { HubResult, HubUrls } from '../hub/client';
-import { isValidRepoId } from '../hub/client';
+import { isValidRepoId } from '../knowledge/repo-ids';
+import { errorText } from '../error-text';
 import type { CardData, DatasetInfo, Gated, ModelInfo, Sibling } from '../hub/schemas';
 import type { BaseModelEvidence, DataClass, DatasetEvidence, ModelEvidence } from './types';
 
@@ -69,8 +70,7 @@ export function safeAssess(decl: LicenseDeclaration): LicenseAssessment {
   try {
     return assessLicense(decl);
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    return unknownLicense(declarationInput(decl), `could not be assessed: ${why}`);
+    return unknownLicense(declarationInput(decl), `could not be assessed: ${errorText(err)}`);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Source } from '../sources';
+import { errorText } from '../error-text';
 import { reviewReason, reviewSource, reviewedContentLicense } from './content';
 import { deriveFreedoms, type ContentType, type LicenseFamily } from './family';
 import { licenseFamilies } from './families';
@@ -485,7 +486,7 @@ export function assessLicense(decl: LicenseDeclaration): LicenseAssessment {
     result = assessDeclaration(decl);
   } catch (err) {
     // Defensive: a classifier bug must degrade to 'unknown', never to a crash in the content script.
-    result = unknown(describe(decl), `could not classify: ${err instanceof Error ? err.message : String(err)}`);
+    result = unknown(describe(decl), `could not classify: ${errorText(err)}`);
   }
   return LicenseAssessmentSchema.parse(result);
 }

@@ -6,8 +6,7 @@
 import type { ClaimContext, JudgedClaim, Severity } from './claims/types';
 import type { JudgeHints, Judgement } from './claims/judge';
 import type { Label } from './verdict/schema';
-import { TOOLBAR_LABEL_COLORS, SEVERITY_COLORS } from '../components/BadgeTheme';
-import { LABEL_TEXT } from '../components/labels';
+import { LABEL_GLYPH, LABEL_TEXT, SEVERITY_COLORS, TOOLBAR_LABEL_COLORS } from './labels';
 
 export interface ModelLabel {
   id: string;
@@ -150,14 +149,6 @@ export interface ToolbarBadge {
   title: string;
 }
 
-const GLYPH: Record<Label, string> = {
-  'open-source': '✓',
-  'open-weights': 'W',
-  'restricted-weights': '!',
-  closed: '✕',
-  unknown: '',
-};
-
 /**
  * The toolbar badge for a tab: the number of openwashing claims (red when any is high severity, amber
  * otherwise); without any, the page model's label as a glyph in its colour; else nothing.
@@ -177,7 +168,7 @@ export function toolbarBadge(state: TabState | undefined): ToolbarBadge {
   }
   const page = state.pageModel ? state.models.find((m) => m.id.toLowerCase() === state.pageModel!.toLowerCase()) : undefined;
   if (page) {
-    return { text: GLYPH[page.label], color: TOOLBAR_LABEL_COLORS[page.label], title: `Ajar: ${page.id}: ${LABEL_TEXT[page.label]}` };
+    return { text: LABEL_GLYPH[page.label], color: TOOLBAR_LABEL_COLORS[page.label], title: `Ajar: ${page.id}: ${LABEL_TEXT[page.label]}` };
   }
   const found = state.claims.length + state.models.length;
   return {

@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { API_ANCHOR_SCRIPT, KNOWN_SITE_MATCHES, OPT_IN_MATCHES } from './lib/sites';
+import { DEFAULT_HUB_ENDPOINT } from './lib/hub/endpoint';
 
 // Fixed Firefox add-on id: storage and the e2e UUID mapping depend on it staying the same.
 export const GECKO_ID = 'ajar@ajar-extension.org';
@@ -20,7 +21,7 @@ export default defineConfig({
     // scripting: the content script for sites the user opts into; activeTab: the popup sees the tab's URL.
     permissions: ['storage', 'scripting', 'activeTab'],
     // Required host permissions: the Hub API plus the known sites (lib/sites), nothing else.
-    host_permissions: [...new Set(['https://huggingface.co/*', ...KNOWN_SITE_MATCHES])],
+    host_permissions: [...new Set([`${DEFAULT_HUB_ENDPOINT}/*`, ...KNOWN_SITE_MATCHES])],
     // Any other site: opt-in, one origin at a time, from the popup's "Scan this site".
     optional_host_permissions: [...OPT_IN_MATCHES],
     // No data is collected or transmitted beyond Hub lookups the user's page or query needs (PRIVACY.md).

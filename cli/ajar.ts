@@ -9,6 +9,8 @@
 import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../lib/knowledge';
 import { createHubClient } from '../lib/hub/client';
+import { DEFAULT_HUB_ENDPOINT } from '../lib/hub/endpoint';
+import { errorText } from '../lib/error-text';
 import { checkModel } from '../lib/check';
 import { createFileCache } from './hub-file-cache';
 import { renderVerdict } from './render';
@@ -59,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'check' && rest.length !== 1) fail(2, `check takes exactly one model, got ${rest.length} (see ajar --help)`);
   if (command === 'scan' && rest.length !== 1) fail(2, `scan takes exactly one HTML file or URL, got ${rest.length} (see ajar --help)`);
 
-  const endpoint = values['hf-endpoint'] ?? (process.env.HF_ENDPOINT || 'https://huggingface.co');
+  const endpoint = values['hf-endpoint'] ?? (process.env.HF_ENDPOINT || DEFAULT_HUB_ENDPOINT);
   try {
     const u = new URL(endpoint);
     if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('not http(s)');
@@ -93,5 +95,5 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (e: unknown) => fail(1, `internal error: ${e instanceof Error ? e.message : String(e)}`),
+  (e: unknown) => fail(1, `internal error: ${errorText(e)}`),
 );

@@ -1,31 +1,12 @@
 import type { Verdict } from '../lib/verdict/schema';
 import type { Source } from '../lib/sources';
+import { LABEL_ANSI, LABEL_PHRASE, STATUS_SYMBOL } from '../lib/labels';
 
 /** Readable terminal rendering of a verdict. It prints what the verdict says; it never re-decides it. */
 const useColour = process.stdout.isTTY === true && !process.env.NO_COLOR;
 const paint = (code: string, s: string) => (useColour ? `\u001b[${code}m${s}\u001b[0m` : s);
 const bold = (s: string) => paint('1', s);
 const dim = (s: string) => paint('2', s);
-
-const LABEL_TEXT: Record<Verdict['label'], string> = {
-  'open-source': 'OPEN SOURCE AI (meets OSAID 1.0)',
-  'open-weights': 'OPEN WEIGHTS (not open source AI)',
-  'restricted-weights': 'RESTRICTED WEIGHTS',
-  closed: 'CLOSED (no weights)',
-  unknown: 'UNKNOWN',
-};
-const LABEL_COLOUR: Record<Verdict['label'], string> = {
-  'open-source': '32',
-  'open-weights': '36',
-  'restricted-weights': '33',
-  closed: '31',
-  unknown: '37',
-};
-const STATUS_MARK: Record<string, string> = {
-  granted: '✔', available: '✔', present: '✔', yes: '✔', pass: '✔',
-  restricted: '✘', missing: '✘', no: '✘', fail: '✘',
-  unknown: '?',
-};
 
 function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
@@ -38,7 +19,7 @@ function src(sources: Source[]): string {
 
 export function renderVerdict(v: Verdict): string {
   const out: string[] = [];
-  out.push(`${bold(v.model)}  ${paint(LABEL_COLOUR[v.label], bold(LABEL_TEXT[v.label]))}`);
+  out.push(`${bold(v.model)}  ${paint(LABEL_ANSI[v.label], bold(LABEL_PHRASE[v.label].toUpperCase()))}`);
   out.push(v.summary);
   out.push(dim(v.mode === 'live' ? `Evidence fetched from the Hub at ${v.hub.fetchedAt ?? v.evaluatedAt}.` : `Offline: the bundled knowledge pack only${v.hub.message ? ` (${v.hub.message})` : ''}.`));
   out.push('');
@@ -48,13 +29,13 @@ export function renderVerdict(v: Verdict): string {
   out.push(bold('  Freedoms'));
   for (const f of ['use', 'study', 'modify', 'share'] as const) {
     const fr = v.osaid.freedoms[f];
-    out.push(`    ${STATUS_MARK[fr.status]} ${pad(f, 7)} ${pad(fr.status, 11)} ${fr.reasons[0]?.text ?? ''}${src(fr.reasons.flatMap((r) => r.sources))}`);
+    out.push(`    ${STATUS_SYMBOL[fr.status]} ${pad(f, 7)} ${pad(fr.status, 11)} ${fr.reasons[0]?.text ?? ''}${src(fr.reasons.flatMap((r) => r.sources))}`);
     for (const r of fr.reasons.slice(1, 4)) out.push(`      ${' '.repeat(19)}${r.text}${src(r.sources)}`);
   }
   out.push(bold('  Components'));
   for (const [k, name] of [['data', 'data information'], ['code', 'code'], ['parameters', 'parameters']] as const) {
     const c = v.osaid.components[k];
-    out.push(`    ${STATUS_MARK[c.status]} ${pad(name, 17)} ${pad(c.status, 10)} ${c.evidence[0]?.text ?? ''}${src(c.evidence.flatMap((r) => r.sources))}`);
+    out.push(`    ${STATUS_SYMBOL[c.status]} ${pad(name, 17)} ${pad(c.status, 10)} ${c.evidence[0]?.text ?? ''}${src(c.evidence.flatMap((r) => r.sources))}`);
   }
   if (v.osaid.blockers.length) {
     out.push(bold('  Blockers'));

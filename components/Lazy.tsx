@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
+import { errorText } from '@/lib/error-text';
 
 const loaded = new Map<unknown, ComponentType<any>>();
 
@@ -18,7 +19,7 @@ export function Lazy<P extends object>({ load, props }: { load: () => Promise<Co
         loaded.set(load.toString(), c);
         if (live) setComp(() => c);
       },
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError(errorText(e)),
     );
     return () => {
       live = false;

@@ -5,11 +5,9 @@ import { REPORT_COMMENT_MAX, type PublicTarget, type Report, type ReportStatus }
 import { SourceLinks } from './SourceLinks';
 import { openTab } from './stores';
 import { recordsStore } from './records';
+import { errorText } from '@/lib/error-text';
 import { formatDate, labelText, t } from './i18n';
 
-function errText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 /**
  * A report about a suspect claim, pre-filled, saved locally as it is edited. "File publicly" first shows the
@@ -62,7 +60,7 @@ export function ReportForm({
       return saved;
     } catch (e) {
       setSaveState('dirty');
-      setError(errText(e));
+      setError(errorText(e));
       return null;
     }
   };

@@ -1,4 +1,4 @@
-import { STATUS_SYMBOL } from './labels';
+import { STATUS_SYMBOL } from '@/lib/labels';
 import { statusText } from './i18n';
 
 /** A table cell with a status: its symbol (hidden from screen readers, which read the word) and its word. */

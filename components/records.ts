@@ -10,10 +10,8 @@ export function recordsStore(): RecordsStore {
   return records;
 }
 
-/** What went wrong, for the user: StorageError messages already say what happened and that nothing was saved. */
-export function errText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
+/** What went wrong, for the user (lib/error-text.ts), under the name the components use. */
+export { errorText as errText } from '@/lib/error-text';
 
 /**
  * The status line and error of a list of records (notes panel, options list). `write` clears the error, runs a

@@ -1,5 +1,5 @@
 import type { Knowledge } from './knowledge';
-import { extractHubRepoIds, normalizeRepoId } from './knowledge';
+import { extractHubRepoIds, looksLikeRepoId, normalizeRepoId } from './knowledge/repo-ids';
 import type { HubClient } from './hub/client';
 import { gatherEvidence } from './evidence/gather';
 import type { ModelEvidence } from './evidence/types';
@@ -18,15 +18,13 @@ export interface CheckOptions {
   now: () => Date;
 }
 
-const REPO_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}$/;
-
 /** What a user typed, turned into a Hub repo id where possible (org/name, a huggingface.co URL, a known name). */
 export function resolveQuery(query: string, knowledge: Knowledge): { repoId: string | null; name: string } | null {
   const q = query.trim();
   if (!q) return null;
   const fromUrl = /^https?:\/\//i.test(q) || /^(www\.)?huggingface\.co\//i.test(q) ? extractHubRepoIds(q.startsWith('http') ? q : `https://${q}`)[0] : undefined;
   if (fromUrl) return { repoId: fromUrl, name: fromUrl };
-  if (REPO_ID.test(q)) return { repoId: normalizeRepoId(q) ?? q, name: q };
+  if (looksLikeRepoId(q)) return { repoId: normalizeRepoId(q) ?? q, name: q };
   const resolved = knowledge.resolveModel(q);
   if (resolved) return { repoId: resolved.repoId, name: resolved.repoId ?? q };
   return null;

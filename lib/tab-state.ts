@@ -7,6 +7,7 @@ import type { ClaimContext, JudgedClaim, Severity } from './claims/types';
 import { hintsFrom, type JudgeHints, type Judgement } from './claims/judge';
 import type { CheckResult } from './check';
 import type { Label } from './verdict/schema';
+import { LABEL_GLYPH } from './labels';
 
 export interface ModelLabel {
   id: string;
@@ -183,14 +184,6 @@ export interface ToolbarLook {
   labelText: Record<Label, string>;
 }
 
-const GLYPH: Record<Label, string> = {
-  'open-source': '✓',
-  'open-weights': 'W',
-  'restricted-weights': '!',
-  closed: '✕',
-  unknown: '',
-};
-
 /**
  * The toolbar badge for a tab: the number of openwashing claims (red when any is high severity, amber
  * otherwise); without any, the page model's label as a glyph in its colour; else nothing.
@@ -211,7 +204,7 @@ export function toolbarBadge(state: TabState | undefined, look: ToolbarLook): To
   }
   const page = state.pageModel ? state.models.find((m) => m.id.toLowerCase() === state.pageModel!.toLowerCase()) : undefined;
   if (page) {
-    return { text: GLYPH[page.label], color: labelColors[page.label], title: `Ajar: ${page.id}: ${labelText[page.label]}` };
+    return { text: LABEL_GLYPH[page.label], color: labelColors[page.label], title: `Ajar: ${page.id}: ${labelText[page.label]}` };
   }
   const found = state.claims.length + state.models.length;
   return {

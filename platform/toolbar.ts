@@ -1,6 +1,5 @@
 import { toolbarBadge, type TabState, type ToolbarLook } from '@/lib/tab-state';
-import { SEVERITY_COLORS, TOOLBAR_LABEL_COLORS } from '@/components/BadgeTheme';
-import { LABEL_TEXT } from '@/components/labels';
+import { LABEL_TEXT, SEVERITY_COLORS, TOOLBAR_LABEL_COLORS } from '@/lib/labels';
 import { actionApi } from './compat';
 
 /** The toolbar badge's colours and words (the same data as the in-page badges and the popup). */

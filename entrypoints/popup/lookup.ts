@@ -3,6 +3,8 @@ import { BadReplyError, type CheckModelResponse } from '@/lib/messages';
 import { send } from '@/platform/messaging';
 import type { PageClaim, PageModel } from '@/components/PageSection';
 import { t } from '@/components/i18n';
+import { modelIdOfUrl } from '@/lib/knowledge/repo-ids';
+import { errorText } from '@/lib/error-text';
 
 /*
  * The popup's questions to the background, startable before the first render (main.tsx starts them at once,
@@ -28,21 +30,7 @@ export async function askBackground(query: string, refresh = false): Promise<Che
     return await send({ type: 'check-model', query, refresh });
   } catch (e) {
     if (e instanceof BadReplyError) return { ok: false, error: 'internal', message: t('popup.badReply') };
-    return { ok: false, error: 'internal', message: t('popup.noBackground', { message: e instanceof Error ? e.message : String(e) }) };
-  }
-}
-
-const RESERVED = new Set(['models', 'datasets', 'spaces', 'docs', 'blog', 'papers', 'collections', 'settings', 'login', 'join', 'pricing', 'organizations', 'api', 'search', 'tasks', 'learn', 'posts', 'enterprise']);
-
-/** A Hugging Face model page's repo id, from the URL alone (used when the content script cannot be asked). */
-function modelFromUrl(raw: string | null): string | null {
-  try {
-    const url = raw ? new URL(raw) : null;
-    if (!url || url.hostname !== 'huggingface.co') return null;
-    const [org, name] = url.pathname.split('/').filter(Boolean);
-    return org && name && !RESERVED.has(org) ? `${org}/${name}` : null;
-  } catch {
-    return null;
+    return { ok: false, error: 'internal', message: t('popup.noBackground', { message: errorText(e) }) };
   }
 }
 
@@ -75,7 +63,8 @@ export async function readActiveTab(tabId: number | null = null): Promise<PageIn
       // A malformed reply, or no background: the page section stays empty and the URL still gives the page's model.
     }
   }
-  info.pageModel ??= modelFromUrl(info.url);
+  // The URL alone still names a Hub model page when the content script cannot be asked.
+  info.pageModel ??= modelIdOfUrl(info.url);
   return info;
 }
 

@@ -17,6 +17,7 @@
  */
 import type { Label, Verdict } from '../verdict/schema';
 import type { ClaimKind, Severity } from './types';
+import { LABEL_PHRASE } from '../labels';
 
 export interface Judgement {
   openwashing: boolean;
@@ -32,14 +33,6 @@ export interface JudgeHints {
   licenceName?: string | null;
 }
 
-const LABEL_WORDS: Record<Label, string> = {
-  'open-source': 'open source AI (meets OSAID 1.0)',
-  'open-weights': 'open weights, not shown to be open source AI',
-  'restricted-weights': 'restricted weights',
-  closed: 'closed (no weights released)',
-  unknown: 'unknown',
-};
-
 const lic = (h: JudgeHints | undefined) => (h?.licenceName ? ` (${h.licenceName})` : '');
 
 /** The rule above, for one claim. `label` null: no model was found for the claim. */
@@ -48,10 +41,10 @@ export function judgeClaim(kind: ClaimKind, label: Label | null, hints?: JudgeHi
     return { openwashing: false, severity: 'none', reason: 'Model unknown: no model is named near this claim, so it is not judged.' };
   }
   if (kind === 'honest') {
-    return { openwashing: false, severity: 'none', reason: `Precise wording; Ajar's label for the model: ${LABEL_WORDS[label]}.` };
+    return { openwashing: false, severity: 'none', reason: `Precise wording; Ajar's label for the model: ${LABEL_PHRASE[label]}.` };
   }
   if (kind === 'vague') {
-    return { openwashing: false, severity: 'none', reason: `Vague wording, not flagged; Ajar's label for the model: ${LABEL_WORDS[label]}.` };
+    return { openwashing: false, severity: 'none', reason: `Vague wording, not flagged; Ajar's label for the model: ${LABEL_PHRASE[label]}.` };
   }
   switch (label) {
     case 'open-source':

@@ -11,6 +11,7 @@ import {
   normalizeRepoId,
   type Knowledge,
 } from '../knowledge';
+import { BARE_REPO_ID_IN_TEXT, HUB_URL_IN_TEXT } from '../knowledge/repo-ids';
 import type { ClaimContext, ResolveVia } from './types';
 
 export type { ResolveVia } from './types';
@@ -58,8 +59,6 @@ const NOT_A_MODEL = /^(?:data|dataset|datasets|corpus|bench|benchmark|eval|evals
 const LICENCE_AFTER = /^\s*(?:(?:Community|Research|Non-?Commercial|Open\s+Model)\s+){0,2}(?:Licen[cs]e|Terms\b|Acceptable\s+Use)/i;
 const TOKEN = /[\p{L}\p{N}]+(?:[.+][\p{L}\p{N}]+)*\+?/gu;
 const GAP = /^[\s\u00a0_\u2010\u2011-]{1,3}$/;
-const HUB_URL = /(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/[^\s"'<>()[\]{}|\\^`]+/gi;
-const BARE_ID = /(?<![\p{L}\p{N}_./@:-])([A-Za-z0-9][\w.-]{0,95})\/([A-Za-z0-9][\w.-]{0,95})/gu;
 const MAX_TOKENS = 8;
 
 interface NameEntry {
@@ -164,14 +163,14 @@ function scanMentions(text: string, knowledge: Knowledge): RawMention[] {
   const out: RawMention[] = [];
   const taken: [number, number][] = [];
 
-  for (const u of text.matchAll(HUB_URL)) {
+  for (const u of text.matchAll(HUB_URL_IN_TEXT)) {
     const id = normalizeRepoId(u[0]);
     if (!id) continue;
     const start = u.index;
     out.push({ start, end: start + u[0].length, text: u[0], model: currentRepoId(id), via: 'url' });
     taken.push([start, start + u[0].length]);
   }
-  for (const b of text.matchAll(BARE_ID)) {
+  for (const b of text.matchAll(BARE_REPO_ID_IN_TEXT)) {
     const start = b.index;
     if (taken.some(([s, e]) => start >= s && start < e)) continue;
     const raw = b[0].replace(/[.-]+$/, '');

@@ -1,5 +1,6 @@
 import type { Source } from '../sources';
-import { DEFAULT_ENDPOINT, hubUrls, isValidRepoId, type HubClient, type HubResult } from '../hub/client';
+import { hubUrls, isValidRepoId, type HubClient, type HubResult } from '../hub/client';
+import { DEFAULT_HUB_ENDPOINT } from '../hub/endpoint';
 import { parseModelCard, type CardData, type DatasetInfo, type ModelInfo, type ParsedModelCard } from '../hub/schemas';
 import {
   classifyDataset,
@@ -83,7 +84,7 @@ export async function gatherEvidence(repoId: string, hub: HubClient, opts: Gathe
   const maxBaseModels = Math.max(0, opts.maxBaseModels ?? 8);
   const limit = limiter(Math.max(1, opts.concurrency ?? 4));
   // Hand-made HubClient doubles may lack `urls`; derive them from the endpoint then.
-  const urls = hub.urls ?? hubUrls(hub.endpoint ?? DEFAULT_ENDPOINT);
+  const urls = hub.urls ?? hubUrls(hub.endpoint ?? DEFAULT_HUB_ENDPOINT);
 
   const modelRes = await hub.model(repoId);
   if (!modelRes.ok) return emptyEvidence(repoId, modelRes.status, modelRes.message, modelApiSource(urls, repoId));

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { isNewer, validateRecord, type RecordsStore, type StoreName } from '../notes/records';
 import { toStorageError } from '../notes/errors';
+import { errorText } from '../error-text';
 import { EXPORT_FORMAT, EXPORT_VERSION, ExportSchema, type ExportFile } from './schema';
 
 /*
@@ -91,7 +92,7 @@ export function parseImport(text: string, maxBytes = IMPORT_MAX_BYTES): ParseRes
   try {
     raw = JSON.parse(body);
   } catch (e) {
-    return { ok: false, error: { code: 'not-json', message: `The file is not valid JSON (${e instanceof Error ? e.message : String(e)}). Nothing was imported.` } };
+    return { ok: false, error: { code: 'not-json', message: `The file is not valid JSON (${errorText(e)}). Nothing was imported.` } };
   }
   const hostile = inspect(raw);
   if (hostile) return { ok: false, error: hostile };

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import type { HubStatus } from '../evidence/types';
-import type { CacheEntry, HubCache } from './cache';
-import { DatasetInfoSchema, ModelInfoSchema, type DatasetInfo, type ModelInfo } from './schemas';
+import type { CacheEntry } from './cache';
+import { DatasetInfoSchema, ModelInfoSchema } from './schemas';
+import { repoIdError } from '../knowledge/repo-ids';
+import type { HubClient, HubClientOptions, HubResult } from './client-types';
+import { DEFAULT_ENDPOINT, hubUrls } from './urls';
+import { BodyTooLargeError, TimeoutError, describeNetworkError, formatBytes, rateLimitWaitMs, readBodyLimited, secondsHeaderToMs } from './http';
 
 /*
  * A small Hugging Face Hub client. Everything with side effects (fetch, clock, sleep, cache) is passed in,
@@ -20,81 +23,10 @@ import { DatasetInfoSchema, ModelInfoSchema, type DatasetInfo, type ModelInfo } 
  * - 401/403/404/410 are final ('not-found'); other statuses are 'bad-response'.
  */
 
-export type HubFailureStatus = Exclude<HubStatus, 'ok'>;
+export type { HubClient, HubClientOptions, HubFailureStatus, HubResult, HubUrls } from './client-types';
+export { DEFAULT_ENDPOINT, hubUrls } from './urls';
+export { rateLimitWaitMs } from './http';
 
-export type HubResult<T> =
-  | {
-      ok: true;
-      data: T;
-      /** When the Hub produced this data (ISO 8601), not when it was read from the cache. */
-      fetchedAt: string;
-      fromCache: boolean;
-      /** Set when an expired cache entry was served because the Hub could not be asked (offline or failing). */
-      stale?: boolean;
-      /** Why a stale entry was served. */
-      staleReason?: string;
-    }
-  | {
-      ok: false;
-      status: HubFailureStatus;
-      message: string;
-      httpStatus?: number;
-      /** For 'rate-limited': when the Hub said requests would be accepted again (ISO 8601), if it said. */
-      retryAt?: string;
-    };
-
-export interface HubClientOptions {
-  /** Hub base URL (default https://huggingface.co); callers pass HF_ENDPOINT here. */
-  endpoint?: string;
-  fetch: typeof fetch;
-  /** Per request, headers and body included (default 10 000 ms). */
-  timeoutMs?: number;
-  /** Retries after the first attempt for 429/5xx/connection errors (default 2). */
-  maxRetries?: number;
-  /** Retry connection errors (reset, refused) too (default true; the extension passes false, see above). */
-  retryNetworkErrors?: boolean;
-  cache?: HubCache;
-  /** How long a successful answer is served from the cache (default 24 h). */
-  ttlMs?: number;
-  /** How long a not-found answer is remembered (default 10 min): short, since a repo may be created or opened. */
-  notFoundTtlMs?: number;
-  now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
-  /** Hugging Face token, sent as `Authorization: Bearer` to the endpoint only. */
-  token?: string;
-  /** Bodies larger than this are aborted while streaming (default 5 MB). */
-  maxBodyBytes?: number;
-  /** Never touch the network: answer from the cache (even expired) or with status 'offline'. */
-  offline?: boolean;
-  /** Longest single wait the client accepts before a retry (default 30 000 ms). */
-  maxWaitMs?: number;
-  /** First backoff step (default 500 ms). */
-  backoffBaseMs?: number;
-  /** Jitter source in [0, 1) (default Math.random); tests pass a constant. */
-  random?: () => number;
-}
-
-export interface HubUrls {
-  modelApi(id: string): string;
-  modelPage(id: string): string;
-  modelCardRaw(id: string): string;
-  modelCardBlob(id: string): string;
-  datasetApi(id: string): string;
-  datasetPage(id: string): string;
-}
-
-export interface HubClient {
-  readonly endpoint: string;
-  readonly urls: HubUrls;
-  /** GET /api/models/{id} */
-  model(id: string): Promise<HubResult<ModelInfo>>;
-  /** GET /{id}/raw/main/README.md (text) */
-  modelCard(id: string): Promise<HubResult<string>>;
-  /** GET /api/datasets/{id} */
-  dataset(id: string): Promise<HubResult<DatasetInfo>>;
-}
-
-export const DEFAULT_ENDPOINT = 'https://huggingface.co';
 export const NOT_FOUND_MESSAGE = 'not found or private (gated repos need a token)';
 const MAX_BACKOFF_MS = 8_000;
 
@@ -119,145 +51,7 @@ const OptionsSchema = z.object({
   backoffBaseMs: z.number().min(0).optional(),
 });
 
-// Hub repo names: letters, digits, '-', '_', '.'; no '--' or '..'; not starting or ending with '-' or '.'.
-const SEGMENT = /^[A-Za-z0-9_](?:[A-Za-z0-9._-]{0,94}[A-Za-z0-9_])?$/;
-
-/**
- * Check a repo id ("name" or "org/name") before it goes into a URL. Returns an error message or null.
- * Rejects path traversal, URLs, query strings and anything the Hub would not accept as a repo id.
- */
-export function repoIdError(id: unknown): string | null {
-  if (typeof id !== 'string' || id.length === 0) return 'repository id is empty';
-  if (id.length > 200) return 'repository id is too long';
-  const parts = id.split('/');
-  if (parts.length > 2) return `invalid repository id "${id}": use "org/name"`;
-  for (const part of parts) {
-    if (!SEGMENT.test(part) || part.includes('..') || part.includes('--')) {
-      return `invalid repository id "${id}"`;
-    }
-  }
-  return null;
-}
-
-export function isValidRepoId(id: unknown): id is string {
-  return repoIdError(id) === null;
-}
-
-const encodeId = (id: string) => id.split('/').map(encodeURIComponent).join('/');
-
-export function hubUrls(endpoint: string = DEFAULT_ENDPOINT): HubUrls {
-  const base = endpoint.replace(/\/+$/, '');
-  return {
-    modelApi: (id) => `${base}/api/models/${encodeId(id)}`,
-    modelPage: (id) => `${base}/${encodeId(id)}`,
-    modelCardRaw: (id) => `${base}/${encodeId(id)}/raw/main/README.md`,
-    modelCardBlob: (id) => `${base}/${encodeId(id)}/blob/main/README.md`,
-    datasetApi: (id) => `${base}/api/datasets/${encodeId(id)}`,
-    datasetPage: (id) => `${base}/datasets/${encodeId(id)}`,
-  };
-}
-
-/** Read a header as seconds (delta or HTTP date / epoch seconds) and return milliseconds from now. */
-function secondsHeaderToMs(value: string | null, nowMs: number): number | null {
-  if (value === null) return null;
-  const v = value.trim();
-  if (/^\d+(\.\d+)?$/.test(v)) {
-    const n = Number(v);
-    // Some servers send an epoch timestamp in *-Reset headers rather than a delta.
-    if (n > 1_000_000_000) return Math.max(0, n * 1000 - nowMs);
-    return n * 1000;
-  }
-  const date = Date.parse(v);
-  if (!Number.isNaN(date)) return Math.max(0, date - nowMs);
-  return null;
-}
-
-/**
- * How long a 429 asks the client to wait, in ms, or null when it does not say.
- * Understands the IETF draft `RateLimit: "api";r=0;t=30` (as the Hub sends it), the older draft's
- * `RateLimit: limit=.., remaining=0, reset=30`, `RateLimit-Reset` / `X-RateLimit-Reset` and `Retry-After`.
- * The longest of the stated waits wins, so no header is undercut.
- */
-export function rateLimitWaitMs(headers: Headers, nowMs: number): number | null {
-  const waits: number[] = [];
-  const rl = headers.get('ratelimit');
-  if (rl) {
-    // Structured-field list: items separated by commas, parameters by ';'.
-    const exhausted: number[] = [];
-    const any: number[] = [];
-    for (const item of rl.split(',')) {
-      const params = new Map<string, string>();
-      for (const part of item.split(';')) {
-        const eq = part.indexOf('=');
-        if (eq > 0) params.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1).trim());
-      }
-      const t = params.get('t') ?? params.get('reset');
-      if (t !== undefined && /^\d+(\.\d+)?$/.test(t)) {
-        any.push(Number(t) * 1000);
-        const r = params.get('r') ?? params.get('remaining');
-        if (r !== undefined && Number(r) <= 0) exhausted.push(Number(t) * 1000);
-      }
-    }
-    // Old draft puts reset in its own list member; new draft pairs r and t per policy.
-    const pick = exhausted.length > 0 ? exhausted : any;
-    if (pick.length > 0) waits.push(Math.max(...pick));
-  }
-  for (const name of ['ratelimit-reset', 'x-ratelimit-reset', 'retry-after']) {
-    const ms = secondsHeaderToMs(headers.get(name), nowMs);
-    if (ms !== null) waits.push(ms);
-  }
-  return waits.length > 0 ? Math.max(...waits) : null;
-}
-
-class BodyTooLargeError extends Error {}
-class TimeoutError extends Error {}
-
-/** Read a response body as bytes, aborting as soon as it exceeds `max` (never buffers more than max + 1 chunk). */
-async function readBodyLimited(res: Response, max: number): Promise<Uint8Array> {
-  const declared = Number(res.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > max) {
-    await res.body?.cancel().catch(() => undefined);
-    throw new BodyTooLargeError();
-  }
-  if (!res.body) {
-    const buf = new Uint8Array(await res.arrayBuffer());
-    if (buf.byteLength > max) throw new BodyTooLargeError();
-    return buf;
-  }
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => undefined);
-      throw new BodyTooLargeError();
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
-}
-
-function describeNetworkError(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  // undici hides the useful part (ECONNREFUSED, ECONNRESET...) in `cause`.
-  const cause = (err as { cause?: unknown }).cause;
-  if (cause instanceof Error) {
-    const code = (cause as { code?: unknown }).code;
-    return typeof code === 'string' ? `${cause.message} (${code})` : cause.message;
-  }
-  return err.message;
-}
-
-const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`);
+export { isValidRepoId, repoIdError } from '../knowledge/repo-ids';
 
 type Kind = 'model' | 'card' | 'dataset';
 

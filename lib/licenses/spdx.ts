@@ -1,6 +1,6 @@
 import parseSpdx from 'spdx-expression-parse';
 import spdxLicenseList from 'spdx-license-list';
-import { FSF_LIBRE_BY_SPDX } from './hub';
+import { FSF_LIBRE_BY_SPDX } from './hub-docs';
 
 /** An entry of the SPDX License List as shipped by spdx-license-list. */
 export interface SpdxLicense {

@@ -2,6 +2,8 @@
  * Storage faults, named for the user. A failed write is never swallowed: callers get a StorageError
  * and show its message; nothing is confirmed as saved until the transaction has completed.
  */
+import { errorText } from '../error-text';
+
 export type StorageErrorKind = 'quota' | 'unavailable' | 'blocked' | 'invalid' | 'aborted' | 'unknown';
 
 export class StorageError extends Error {
@@ -19,9 +21,7 @@ function errName(err: unknown): string {
   return err && typeof err === 'object' && 'name' in err ? String((err as { name: unknown }).name) : '';
 }
 
-function errMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
+const errMessage = errorText;
 
 export function isQuotaError(err: unknown): boolean {
   const name = errName(err);

@@ -1,3 +1,5 @@
+import { DEFAULT_HUB_ENDPOINT } from '../hub/endpoint';
+import { looksLikeRepoId } from '../knowledge/repo-ids';
 import type { Report } from './schema';
 import type { PublicTarget } from './schema';
 
@@ -11,7 +13,7 @@ import type { PublicTarget } from './schema';
 export const MAX_PUBLIC_URL = 7_500;
 const TITLE_MAX = 140;
 export const TRUNCATION_NOTE = '\n\n[… truncated to fit in a link. The full text is in Ajar: Options → Notes and reports.]';
-const HF = 'https://huggingface.co';
+const HF = DEFAULT_HUB_ENDPOINT;
 
 export interface PublicText {
   title: string;
@@ -28,7 +30,6 @@ export interface PublicLink {
   truncated: boolean;
 }
 
-const REPO_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}$/;
 const GH_REPO = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 
 /** One line, collapsed whitespace, at most `max` characters (cut on a code point, with an ellipsis). */
@@ -64,7 +65,7 @@ function quote(s: string): string {
 }
 
 export function modelUrl(model: string): string | null {
-  return REPO_ID.test(model) ? `${HF}/${model.split('/').map(encodeURIComponent).join('/')}` : null;
+  return looksLikeRepoId(model) ? `${HF}/${model.split('/').map(encodeURIComponent).join('/')}` : null;
 }
 
 /** Title and Markdown body of a report, in English (the public trackers' language). */

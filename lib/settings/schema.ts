@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { DEFAULT_HUB_ENDPOINT } from '../hub/endpoint';
 
-export const DEFAULT_HUB_ENDPOINT = 'https://huggingface.co';
+export { DEFAULT_HUB_ENDPOINT };
 
 /** Where the Hub is: https://huggingface.co unless the user (or a test) points Ajar at a mirror or stand-in. */
 export const HubEndpointSchema = z

@@ -8,15 +8,7 @@
  * a `header` row (`h4` = the repo id).
  */
 import { BASE_SKIP, type DetectorExamples, type ModelCard, type SiteDetector } from './types';
-import { modelIdOfHubUrl, repoIdOfHref } from './hub-links';
-
-/** First path segments of listing pages. Organisation and user pages are one segment not in RESERVED. */
-const LISTING_FIRST = new Set(['models', 'search', 'collections']);
-const RESERVED_FIRST = new Set([
-  'api', 'blog', 'changelog', 'chat', 'datasets', 'docs', 'enterprise', 'join', 'learn', 'login', 'new',
-  'new-dataset', 'new-space', 'notifications', 'oauth', 'organizations', 'papers', 'posts', 'pricing',
-  'privacy', 'settings', 'spaces', 'tasks', 'terms-of-service', 'inference-endpoints', 'hardware',
-]);
+import { HUB_LISTING_FIRST, HUB_RESERVED_FIRST, modelIdOfUrl, repoIdOfHref } from '../knowledge/repo-ids';
 
 export type HubPageKind = 'model' | 'listing' | 'blog' | 'other';
 
@@ -25,11 +17,11 @@ export function hubPageKind(url: URL): HubPageKind {
   const first = parts[0]?.toLowerCase();
   if (!first) return 'other';
   if (first === 'blog') return 'blog';
-  if (LISTING_FIRST.has(first)) return 'listing';
-  if (RESERVED_FIRST.has(first)) return 'other';
+  if (HUB_LISTING_FIRST.has(first)) return 'listing';
+  if (HUB_RESERVED_FIRST.has(first)) return 'other';
   // /org, /org/models, /org/collections: organisation and user pages list models.
   if (parts.length === 1 || (parts.length === 2 && /^(models|collections)$/i.test(parts[1]!))) return 'listing';
-  return modelIdOfHubUrl(url) ? 'model' : 'other';
+  return modelIdOfUrl(url) ? 'model' : 'other';
 }
 
 /** The anchor's model path on this site: "/org/name" only (no sub-pages, no other sections). */
@@ -47,9 +39,9 @@ export const huggingface: SiteDetector = {
   group: 'huggingface',
   matches: ['https://huggingface.co/*'],
   test: (url) => url.hostname === 'huggingface.co' && hubPageKind(url) !== 'blog',
-  pageModel: (_doc, url) => (hubPageKind(url) === 'model' ? modelIdOfHubUrl(url) : null),
+  pageModel: (_doc, url) => (hubPageKind(url) === 'model' ? modelIdOfUrl(url) : null),
   titleSlot(doc, url) {
-    const id = hubPageKind(url) === 'model' ? modelIdOfHubUrl(url) : null;
+    const id = hubPageKind(url) === 'model' ? modelIdOfUrl(url) : null;
     if (!id) return null;
     for (const a of doc.querySelectorAll('h1 a[href]')) {
       if (cardRepoId(a, url.href)?.toLowerCase() === id.toLowerCase()) return a;

@@ -22,7 +22,7 @@ const USAGE = `Usage:
 
   --json          print one JSON object on stdout (check: the verdict; scan: { "claims": [...] })
   --offline       use the bundled knowledge pack only; never contact the Hub
-  --hf-endpoint   Hub base URL (default: $HF_ENDPOINT or https://huggingface.co)
+  --hf-endpoint   Hub base URL (default: $HF_ENDPOINT or ${DEFAULT_HUB_ENDPOINT})
   --no-cache      do not read or write the response cache (~/.cache/ajar)
   --url-hint      scan: the URL a saved page came from (finds the page's own model, e.g. a Hub model page)
 Environment: HF_ENDPOINT, HF_TOKEN (sent only to the Hub, for gated repos), AJAR_CACHE_DIR.`;

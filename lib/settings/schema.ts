@@ -116,7 +116,8 @@ export function tokenForEndpoint(endpoint: string, token: string | null | undefi
   if (!token || !HfTokenSchema.safeParse(token).success) return undefined;
   try {
     const u = new URL(endpoint);
-    return u.protocol === 'https:' && u.hostname === 'huggingface.co' && (u.port === '' || u.port === '443') ? token : undefined;
+    // Same scheme, host and port as the public Hub (the origin drops a default :443).
+    return u.origin === new URL(DEFAULT_HUB_ENDPOINT).origin ? token : undefined;
   } catch {
     return undefined;
   }

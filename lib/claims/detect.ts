@@ -13,7 +13,6 @@
  * class compiles several times slower than explicit ranges: its case closure spans all of Unicode), and
  * everything but CLAIM_PREFILTER is built on first use, once a text has passed the prefilter.
  */
-import { claimSubject } from './subject';
 import type { ClaimKind, ClaimLang, DetectedClaim } from './types';
 
 /**
@@ -378,10 +377,7 @@ export function detectClaims(text: string): DetectedClaim[] {
     if (cacheFacts.question) continue;
     if (kind !== 'honest' && cacheFacts.critic) continue;
     const [sentence, sentenceStart] = clip(text, ss, se, start, end);
-    const lang = langOf(phrase, sentence);
-    const claim: DetectedClaim = { phrase, kind, lang, start, end, sentence, sentenceStart };
-    if (kind !== 'honest') claim.subject = claimSubject(sentence, start - sentenceStart, phrase, lang);
-    out.push(claim);
+    out.push({ phrase, kind, lang: langOf(phrase, sentence), start, end, sentence, sentenceStart });
   }
   return out;
 }

@@ -8,14 +8,14 @@ import { detectClaims } from './detect';
 import { hintsFrom, judgeClaim, type Judgement, type JudgeHints } from './judge';
 import { namedLicenceIn } from './licence-named';
 import { resolveClaimModel } from './resolve';
-import { claimSubject, type ClaimSubject } from './subject';
+import { claimSubject, withSubject, type ClaimSubject } from './subject';
 import type { ClaimContext, JudgedClaimDetail, ListedModelJudgement, NamedLicence } from './types';
 
 /** The claim's subject: as the scanner sent it, else read again from its sentence (same detector, same rules). */
 export function subjectOf(ctx: ClaimContext): ClaimSubject | undefined {
   if (ctx.subject || ctx.kind === 'honest') return ctx.subject;
   const again = detectClaims(ctx.sentence).find((c) => c.phrase === ctx.phrase && (ctx.phraseIndex === undefined || c.start === ctx.phraseIndex));
-  return again?.subject ?? claimSubject(ctx.sentence, ctx.phraseIndex ?? -1, ctx.phrase);
+  return again ? withSubject(again).subject : claimSubject(ctx.sentence, ctx.phraseIndex ?? -1, ctx.phrase);
 }
 
 const RANK = { high: 2, medium: 1, none: 0 } as const;

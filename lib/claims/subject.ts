@@ -7,9 +7,10 @@
  * noun of the phrase: the noun after it ("open-source extension", "Open-Source-Bibliothek", 开源框架), the noun
  * before it in French and Spanish ("la bibliothèque open source", "herramienta de código abierto"), or the
  * subject of "X is/are open source(d)". A head it does not know leaves the subject 'unspecified', which is
- * judged as before. It ships with the detector (content script), so it stays small: no tables beyond a few word
- * lists, regexes built on first use.
+ * judged as before. It runs in the background and the CLI (judgeScan), not in the content script, whose size
+ * budget it would strain; `withSubject` adds it to what the detector found.
  */
+import type { DetectedClaim } from './types';
 export type ClaimSubject = 'model' | 'code' | 'data' | 'benchmark' | 'community' | 'licence' | 'unspecified';
 
 /** Whether a claim with this subject is judged against a model (a licence claim is judged with its licence). */
@@ -154,6 +155,12 @@ function classifyZh(after: string, before: string): ClaimSubject {
   // "…许可证" said of a licence named before: "在 MIT 开源许可证下" is covered above; a bare 开源 after a licence word is not.
   if (/(?:许可证|許可證|协议|協議)[^，。]{0,4}$/.test(before)) return 'licence';
   return 'unspecified';
+}
+
+/** A detected claim with its subject (honest wording has none: it is never flagged). */
+export function withSubject(c: DetectedClaim): DetectedClaim {
+  if (c.kind === 'honest') return c;
+  return { ...c, subject: claimSubject(c.sentence, c.start - (c.sentenceStart ?? 0), c.phrase, c.lang) };
 }
 
 /**

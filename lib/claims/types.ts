@@ -23,7 +23,10 @@ export interface DetectedClaim {
   sentence: string;
   /** Offset of `sentence` in the text given to the detector. */
   sentenceStart?: number;
-  /** What the claim calls open source (not set for honest wording): only a model claim is judged against a model. */
+  /**
+   * What the claim calls open source: only a model claim is judged against a model. Not set by detectClaims (the
+   * content script stays small); `withSubject` (subject.ts) adds it, and judgeScan does so for every claim.
+   */
   subject?: ClaimSubject;
 }
 

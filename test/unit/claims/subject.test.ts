@@ -2,7 +2,7 @@
 /** Issue 11, point 1: only a claim that calls a model (or its release) open source is a model claim. */
 import { describe, expect, it } from 'vitest';
 import { detectClaims } from '../../../lib/claims/detect';
-import { claimSubject, isModelSubject } from '../../../lib/claims/subject';
+import { claimSubject, isModelSubject, withSubject } from '../../../lib/claims/subject';
 
 const PHRASE = /open[\s-]?sourc\w*|Open-Source|código abierto|开源/i;
 
@@ -12,7 +12,7 @@ const PHRASE = /open[\s-]?sourc\w*|Open-Source|código abierto|开源/i;
  */
 function subjectOf(text: string): string | undefined {
   const c = detectClaims(text).find((x) => x.kind !== 'honest');
-  if (c) return c.subject;
+  if (c) return withSubject(c).subject;
   const m = PHRASE.exec(text)!;
   return claimSubject(text, m.index, m[0], 'en');
 }
@@ -69,6 +69,6 @@ describe('claimSubject: what is called open source', () => {
   });
 
   it('gives no subject to honest wording', () => {
-    expect(detectClaims('Llama 2 has open weights.')[0]!.subject).toBeUndefined();
+    expect(withSubject(detectClaims('Llama 2 has open weights.')[0]!).subject).toBeUndefined();
   });
 });

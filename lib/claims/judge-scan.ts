@@ -6,7 +6,7 @@ import type { Knowledge } from '../knowledge';
 import type { Verdict } from '../verdict/schema';
 import { detectClaims } from './detect';
 import { hintsFrom, judgeClaim, type Judgement, type JudgeHints } from './judge';
-import { namedLicenceIn } from './licence-named';
+import { namedLicenceFor } from './licence-named';
 import { resolveClaimModel } from './resolve';
 import { claimSubject, withSubject, type ClaimSubject } from './subject';
 import type { ClaimContext, JudgedClaimDetail, ListedModelJudgement, NamedLicence } from './types';
@@ -52,7 +52,8 @@ export async function judgeScan(
   return contexts.map((ctx, i) => {
     const { model, via, models: listed } = resolved[i]!;
     const subject = subjectOf(ctx);
-    const namedLicense: NamedLicence | null = ctx.kind === 'strong' ? namedLicenceIn(ctx.sentence) : null;
+    const at = ctx.phraseIndex !== undefined && ctx.sentence.startsWith(ctx.phrase, ctx.phraseIndex) ? ctx.phraseIndex : Math.max(0, ctx.sentence.indexOf(ctx.phrase));
+    const namedLicense: NamedLicence | null = ctx.kind === 'strong' ? namedLicenceFor(ctx.sentence, at, at + ctx.phrase.length) : null;
     const sentenceHints: JudgeHints = { subject, namedLicense };
     const judge = (m: string | null): { verdict: ReturnType<typeof verdicts.get> | null; j: Judgement } => {
       const verdict = m ? (verdicts.get(m) ?? null) : null;

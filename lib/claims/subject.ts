@@ -142,7 +142,8 @@ function kindOfPhrase(words: readonly string[]): Kind | undefined {
 }
 
 function classifyZh(after: string, before: string): ClaimSubject {
-  const window = /^[^的，。、,.;；：:（(\s“”"]{0,10}/.exec(after)?.[0] ?? '';
+  // "开源的工具": the noun after 的 is still the head.
+  const window = /^[^的，。、,.;；：:（(\s“”"]{0,10}/.exec(after.replace(/^的/, ''))?.[0] ?? '';
   let best: { at: number; kind: Kind } | undefined;
   for (const [re, kind] of ZH) {
     re.lastIndex = 0;

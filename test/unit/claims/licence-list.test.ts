@@ -137,3 +137,17 @@ describe('lists of models after a claim', () => {
     expect(c!.model).toBe(c!.models![1]!.model);
   });
 });
+
+describe('a licence named for something the claim is contrasted with', () => {
+  it('does not judge the claim with another model\'s licence', async () => {
+    const [c] = await strongOf('Unlike Llama 2, which ships under the Llama 2 Community License, Mixtral 8x7B is open source.');
+    expect(c!.namedLicense).toBeUndefined();
+    expect(c!.severity).not.toBe('high');
+  });
+
+  it('still uses a licence named in brackets after the claim', async () => {
+    const [c] = await strongOf('This model is fully open source (CC BY-NC 4.0).');
+    expect(c!.namedLicense?.id).toBe('cc-by-nc-4.0');
+    expect(c!.severity).toBe('high');
+  });
+});

@@ -31,6 +31,7 @@ describe('claimSubject: what is called open source', () => {
     ['LM Studio no es una herramienta de código abierto, pero llama.cpp es una herramienta de código abierto.', 'code'],
     ['我们使用开源评测工具 OpenCompass 进行评测。', 'code'],
     ['这是一个开源框架,用于训练大模型。', 'code'],
+    ['这是一个开源的工具,不是模型。', 'code'],
     // Data and benchmarks.
     ['OpenWebText, an opensource recreation of the WebText dataset used to train GPT-2.', 'data'],
     ['The Pile is an open-source dataset of diverse text.', 'data'],

@@ -204,6 +204,22 @@ function why(x: ExcerptOutcome): string {
   return x.claims.map((c) => `[${c.kind}${c.openwashing ? ` ${c.severity}` : ''}] ${c.model ?? 'model unknown'} (${c.label}): ${c.reason}`).join(' / ');
 }
 
+/** Why a `flag` excerpt was missed, by the stage that lost it: detection, names, evidence, or judgement. */
+export function missCause(x: ExcerptOutcome): string {
+  const claims = x.claims.filter((c) => c.kind === 'strong');
+  if (claims.length === 0) return x.claims.length === 0 ? 'no claim detected' : 'only vague or honest wording detected';
+  if (claims.every((c) => c.model === null)) return 'no model resolved (names, page model, table row)';
+  if (claims.some((c) => c.openwashing && c.severity === 'medium')) return 'judged medium: a model with open weights was picked';
+  if (claims.every((c) => c.label === 'unknown')) return 'model found, label unknown (not enough evidence)';
+  return 'judged not openwashing';
+}
+
+function causes(items: readonly ExcerptOutcome[]): string[] {
+  const counts = new Map<string, number>();
+  for (const x of items) counts.set(missCause(x), (counts.get(missCause(x)) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([c, n]) => `- ${c}: ${n}`);
+}
+
 function listing(title: string, items: readonly ExcerptOutcome[]): string[] {
   const out = [`### ${title} (${items.length})`, ''];
   for (const x of items) {
@@ -220,6 +236,7 @@ export function renderReport(reports: readonly SplitReport[]): string {
     out.push(`## ${r.split}`, '');
     out.push(`Documents missed: ${r.missedDocuments.map((d) => `\`${d.doc.id}\``).join(', ') || 'none'}`, '');
     out.push(`Documents flagged without cause: ${r.falseDocuments.map((d) => `\`${d.doc.id}\``).join(', ') || 'none'}`, '');
+    out.push(`Misses by cause (${r.split}):`, '', ...causes(r.misses), '');
     out.push(...listing(`${r.split}: misses (flag expected, no high flag)`, r.misses));
     out.push(...listing(`${r.split}: high-severity false alarms`, r.highFalseAlarms));
     out.push(...listing(`${r.split}: medium notes on no-flag excerpts`, r.mediumFalseAlarms));

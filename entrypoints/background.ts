@@ -16,6 +16,7 @@ import { TabStore, createLabelService, judgeClaims, pageKey, toolbarBadge, type 
 import { resolveClaimModel } from '@/lib/claims/resolve';
 import { API_ANCHOR_SCRIPT } from '@/lib/sites';
 import { hintsFrom, judgeClaim } from '@/lib/claims/judge';
+import { sentenceHints } from '@/lib/claims/judge-scan';
 
 const hubEndpointItem = storage.defineItem<string>('local:hubEndpoint', { fallback: DEFAULT_HUB_ENDPOINT });
 const hfTokenItem = storage.defineItem<string | null>(HF_TOKEN_KEY, { fallback: null });
@@ -196,6 +197,7 @@ export default defineBackground(() => {
             resolve: (ctx, pm) => resolveClaimModel(ctx, pm, knowledge).model,
             judge: judgeClaim,
             labels,
+            sentenceHints,
           });
           const state = await tabs.forPage(tabId, msg.url, { create: true });
           if (state) {

@@ -21,6 +21,18 @@ export function subjectOf(ctx: ClaimContext): ClaimSubject | undefined {
 const RANK = { high: 2, medium: 1, none: 0 } as const;
 
 /**
+ * What the claim's sentence itself says, for judgeClaim (issue 11): its subject and the licence it names.
+ * The extension's background passes these to its own judging (lib/tab-state.ts judgeClaims) so both agree.
+ */
+export function sentenceHints(ctx: ClaimContext): { subject?: ClaimSubject; namedLicense: NamedLicence | null } {
+  const subject = subjectOf(ctx);
+  const at =
+    ctx.phraseIndex !== undefined && ctx.sentence.startsWith(ctx.phrase, ctx.phraseIndex) ? ctx.phraseIndex : Math.max(0, ctx.sentence.indexOf(ctx.phrase));
+  const namedLicense = ctx.kind === 'strong' ? namedLicenceFor(ctx.sentence, at, at + ctx.phrase.length) : null;
+  return subject ? { subject, namedLicense } : { namedLicense };
+}
+
+/**
  * Resolves and judges every claim of a page. `check` gives a model's verdict (null when there is none);
  * it is called once per distinct model, at most `concurrency` at a time.
  */
@@ -51,18 +63,16 @@ export async function judgeScan(
 
   return contexts.map((ctx, i) => {
     const { model, via, models: listed } = resolved[i]!;
-    const subject = subjectOf(ctx);
-    const at = ctx.phraseIndex !== undefined && ctx.sentence.startsWith(ctx.phrase, ctx.phraseIndex) ? ctx.phraseIndex : Math.max(0, ctx.sentence.indexOf(ctx.phrase));
-    const namedLicense: NamedLicence | null = ctx.kind === 'strong' ? namedLicenceFor(ctx.sentence, at, at + ctx.phrase.length) : null;
-    const sentenceHints: JudgeHints = { subject, namedLicense };
+    const fromSentence: JudgeHints = sentenceHints(ctx);
+    const { subject, namedLicense } = fromSentence;
     const judge = (m: string | null): { verdict: ReturnType<typeof verdicts.get> | null; j: Judgement } => {
       const verdict = m ? (verdicts.get(m) ?? null) : null;
       const j =
         m === null
-          ? judgeClaim(ctx.kind, null, sentenceHints)
+          ? judgeClaim(ctx.kind, null, fromSentence)
           : verdict
-            ? judgeClaim(ctx.kind, verdict.label, { ...hintsFrom(verdict), ...sentenceHints })
-            : judgeClaim(ctx.kind, 'unknown', sentenceHints);
+            ? judgeClaim(ctx.kind, verdict.label, { ...hintsFrom(verdict), ...fromSentence })
+            : judgeClaim(ctx.kind, 'unknown', fromSentence);
       return { verdict, j };
     };
     // A list of models: each is judged, and the claim carries the worst judgement (first of equals).

@@ -17,6 +17,7 @@ import { createHubAccess } from '@/platform/hub';
 import { sessionTabs } from '@/platform/storage';
 import { showToolbarBadge } from '@/platform/toolbar';
 import { createOptInRegistration, mayReadOrigin } from '@/platform/opt-in';
+import { sentenceHints } from '@/lib/claims/judge-scan';
 
 type Sender = Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1];
 
@@ -67,7 +68,7 @@ export default defineBackground(() => {
     async 'judge-claims'(req, sender) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return notFromATab;
-      const out = await judgeClaims(req.claims, req.pageModel, { resolve: (ctx, pm) => resolveClaimModel(ctx, pm, knowledge).model, judge: judgeClaim, labels });
+      const out = await judgeClaims(req.claims, req.pageModel, { resolve: (ctx, pm) => resolveClaimModel(ctx, pm, knowledge).model, judge: judgeClaim, labels, sentenceHints });
       if (await tabs.recordJudged(tabId, req.url, req.pageModel, out)) await updateToolbar(tabId);
       return { ok: true, claims: out.claims };
     },

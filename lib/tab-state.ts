@@ -312,6 +312,8 @@ export interface JudgeDeps {
   /** lib/claims/judge.ts judgeClaim: label null means no model was found for the claim. */
   judge(kind: ClaimContext['kind'], label: Label | null, hints?: JudgeHints): Judgement;
   labels: LabelService;
+  /** What the claim's sentence says (its subject, a licence it names): lib/claims/judge-scan.ts sentenceHints. */
+  sentenceHints?(ctx: ClaimContext): JudgeHints;
 }
 
 /** Resolves and judges claims: each distinct model checked once, unresolved claims kept as "model unknown". */
@@ -338,7 +340,8 @@ export async function judgeClaims(
   const judged = resolved.map(({ ctx, model }): JudgedClaim => {
     const ml = model ? labels.get(model.toLowerCase()) : undefined;
     const label: Label = ml?.label ?? 'unknown';
-    const j = model === null ? deps.judge(ctx.kind, null) : deps.judge(ctx.kind, label, ml?.hints);
+    const fromSentence = deps.sentenceHints?.(ctx);
+    const j = model === null ? deps.judge(ctx.kind, null, fromSentence) : deps.judge(ctx.kind, label, { ...ml?.hints, ...fromSentence });
     return {
       id: ctx.id,
       text: ctx.sentence,

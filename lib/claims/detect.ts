@@ -133,6 +133,8 @@ const ATTRIBUTED_BEFORE = lazy(
         `(?:so[\\s-]called|sogenannte[${L}]*|soi[\\s-]disant|supuest[${L}]*|所谓|所謂|号称|號稱|宣称|宣稱|声称|聲稱|自称|自稱|标榜|標榜|称为|稱為)[^，。！？、,.!?;；]{0,12}` +
         `|according\\s+to\\s+[${L}${N}’'. -]{1,40},\\s+${FILL}` +
         `|(?:^|[^${L}])(?:say(?:s|ing)?|said|stat(?:es|ed|ing)|insist(?:s|ed)?|argu(?:es|ed|ing)|assert(?:s|ed)?|sagt|behauptet|affirme|prétend|afirma|asegura|dice|call(?:s|ed|ing)?|dub(?:s|bed)?|label(?:s|l?ed|l?ing)?|brand(?:s|ed|ing)?|market(?:s|ed|ing)?|tout(?:s|ed|ing)?|bill(?:s|ed)|advertis(?:e|es|ed|ing)|claim(?:s|ed|ing)?|describ(?:e|es|ed|ing)|pass(?:es|ed)?\\s+off|bezeichne[${L}]*|nenn[${L}]*|vermarkte[${L}]*|beworben|appel(?:le|lent|é|ée|és)|qualifi[${L}]*|vendu[${L}]*|denomin[${L}]*|calific[${L}]*|llamad[${L}]*|presentad[${L}]*)\\s+(?:[${L}${N}'’.-]+\\s+){0,4}?(?:(?:as|to\\s+be|als|comme|como)\\s+)?(?:being\\s+)?` +
+        // 'labeled as "open" or "open source"': another quoted word coordinated before the phrase.
+        `(?:${QUOTE_OPEN}[^"“”„«»]{1,24}["”»’']\\s+(?:or|and|oder|und|ou|et|o|y)\\s+)?` +
         `)${QUOTE_OPEN}?\\s?$`,
       'i',
     ),
@@ -162,6 +164,69 @@ const META_AFTER = lazy(
 /** "open source is closing the gap": the movement as a noun, not a claim about a model. */
 const GENERIC_AFTER = lazy(
   () => new RegExp(`^(?:\\s+AI)?\\s+(?:is|are|was|were|has|have|had|will|would|can|could|should|must|wins?|matters?)(?![${L}])`, 'i'),
+);
+
+/**
+ * Talk about the term, not a claim (issue 11, point 4): "the term 'open source'", "what open source means",
+ * "la définition de l'open source", "was Open Source bedeutet", "什么是开源". Before the phrase.
+ */
+const TERM_BEFORE = lazy(
+  () =>
+    new RegExp(
+      `(?:^|[^${L}])(?:(?:the\\s+)?(?:term|word|words|phrase|expression|notion|concept|meaning|definition|idea)s?(?:\\s+of)?` +
+        `|what\\s+(?:is\\s+|does\\s+|makes\\s+(?:[${L}${N}-]+\\s+){0,2}|counts\\s+as\\s+|it\\s+means\\s+to\\s+be\\s+|qualifies\\s+as\\s+)?(?:truly\\s+|really\\s+|actually\\s+)?` +
+        `|defin(?:e|es|ed|ing)|le\\s+terme|le\\s+mot|la\\s+notion\\s+d['’e]\\s?|la\\s+d[ée]finition\\s+d(?:e|u|['’])\\s?|le\\s+concept\\s+d['’e]\\s?|ce\\s+que\\s+(?:signifie|veut\\s+dire)` +
+        `|el\\s+t[ée]rmino|la\\s+palabra|el\\s+concepto\\s+de|la\\s+definici[oó]n\\s+de|el\\s+significado\\s+de|qu[ée]\\s+(?:es|significa)` +
+        `|der\\s+Begriff|das\\s+Wort|die\\s+Definition\\s+von|die\\s+Bedeutung\\s+von|was\\s+(?:ist|bedeutet))\\s*(?:l['’]|el\\s+|lo\\s+)?${QUOTE_OPEN}?\\s?$` +
+        '|(?:什么是|什麼是|何为|何為|何谓|何謂)[“"「『]?$',
+      'i',
+    ),
+);
+
+/** After the phrase: "open source means ...", "… refers to", "开源的定义", "“开源”一词". */
+const TERM_AFTER = lazy(
+  () =>
+    new RegExp(
+      `^["”’»」』]?\\s*(?:AI\\s+)?(?:means?|meant|refers?\\s+to|is\\s+defined|stands?\\s+for|signifie|veut\\s+dire|bedeutet|hei(?:ß|ss)t|significa|quiere\\s+decir|se\\s+refiere)(?![${L}])` +
+        '|^["”」』]?(?:一词|一詞|这个词|這個詞|的定义|的定義|的含义|的含義|是什么|是什麼|意味着|意味著|是指|指的是)',
+      'i',
+    ),
+);
+
+/** A comparison of terms: "differentiate between 'free to use' and 'open source'", "open source vs. open weights". */
+const TERM_CONTRAST = lazy(
+  () =>
+    /differentiat|distinguish|distinction|difference|confus|conflat|interchangeab|unterscheid|Unterschied|différenc|distingu|confond|diferenci|confund|区分|區分|区别|區別|混淆/i,
+);
+const BETWEEN_BEFORE = lazy(
+  () =>
+    new RegExp(
+      `(?:between|zwischen|entre)\\s+(?:[^.;:!?]{1,50}\\s(?:and|or|und|oder|et|ou|y|o)\\s+)?${QUOTE_OPEN}?\\s?$|(?:^|\\s)(?:vs\\.?|versus)\\s+${QUOTE_OPEN}?\\s?$`,
+      'i',
+    ),
+);
+const VERSUS_AFTER = lazy(() => new RegExp(`^["”’»」』]?\\s*(?:AI\\s+)?(?:vs\\.?|versus)\\s`, 'i'));
+
+/** A question without a question mark, or one the sentence splitter cut: "Is Llama open source", "¿Es Llama…", "开源吗". */
+const QUESTION_START = lazy(
+  () => /^(?:¿|(?:is|are|was|were|isn['’]t|aren['’]t|ist|sind|war|waren)\s)|-(?:il|elle|ils|elles)\s+(?:\S+\s+){0,2}$|是否|是不是|算不算/i,
+);
+const QUESTION_AFTER_ZH = /^[^。！？!?]{0,12}[吗嗎](?:[？?。！!]|$)/;
+
+/** Someone else's claim in a that-clause: "Meta indicaban … que Llama 2 era Open Source", "said that it is open source". */
+const REPORTED_BEFORE = lazy(
+  () =>
+    new RegExp(
+      `(?:^|[^${L}])(?:say(?:s|ing)?|said|claim(?:s|ed|ing)?|insist(?:s|ed)?|assert(?:s|ed)?|argu(?:es|ed)|indica[${L}]*|afirma[${L}]*|asegura[${L}]*|dec[ií]an?|dijo|dijeron|affirm[${L}]*|prétend[${L}]*|déclar[${L}]*|behaupt[${L}]*|erklär[${L}]*|sagt[${L}]*|versicher[${L}]*)` +
+        `\\s+(?:[^.;:!?]{0,80}?\\s)?(?:that|que|qu['’]|dass)\\s+[^.;:!?]{0,100}$`,
+      'i',
+    ),
+);
+
+/** "Outperforms Llama-3-8B-Instruct and open-source finetunes": a class of others, coordinated after a comparison. */
+const COMPARED_COORD_BEFORE = lazy(
+  () =>
+    /\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|rival\w*|than|versus|vs\.?|compared\s+(?:to|with)|unlike|against)\s+[^.;:!?]{1,60}?\s(?:and|or|as\s+well\s+as)\s+(?:(?:many|most|all|some|other|several|leading|existing|popular|current|available|prior|previous|the|best|top|comparable|similar|larger)\s+){0,3}$/i,
 );
 
 /** Glued into a longer token: a URL or slug ("/llama2-open-source/"), a file name, or "non-open-source". */
@@ -297,6 +362,9 @@ export function detectClaims(text: string): DetectedClaim[] {
       if (QUOTED_BEFORE.test(before) && QUOTED_AFTER.test(after)) continue;
       if (COMPARED_BEFORE().test(before)) continue;
       if (META_AFTER().test(after)) continue;
+      if (isTermTalk(text, ss, se, start, before, after)) continue;
+      if (COMPARED_COORD_BEFORE().test(text.slice(Math.max(ss, start - 160), start))) continue;
+      if (REPORTED_BEFORE().test(text.slice(Math.max(ss, start - 240), start))) continue;
       if (kind === 'strong' && GENERIC_AFTER().test(after)) continue;
       // A bare "Open Source" menu item or tag says nothing about a model.
       if (latin && countWords(text, ss, se) - countWords(phrase, 0, phrase.length) < 2) continue;
@@ -312,6 +380,17 @@ export function detectClaims(text: string): DetectedClaim[] {
     out.push({ phrase, kind, lang: langOf(phrase, sentence), start, end, sentence, sentenceStart });
   }
   return out;
+}
+
+/** Talk about the term: a definition, a comparison of terms, or a question (issue 11, point 4). */
+function isTermTalk(text: string, ss: number, se: number, start: number, before: string, after: string): boolean {
+  if (TERM_BEFORE().test(before) || TERM_AFTER().test(after)) return true;
+  if (VERSUS_AFTER().test(after)) return true;
+  const head = text.slice(ss, start);
+  if (BETWEEN_BEFORE().test(before) && TERM_CONTRAST().test(head)) return true;
+  if (TERM_CONTRAST().test(text.slice(ss, se)) && /^["”’»」』]?\s*(?:AI\s+)?(?:and|or|und|oder|et|ou|y|o)\s/i.test(after) && /(?:between|zwischen|entre)\s+["“„«‘'「]?\s?$/i.test(before)) return true;
+  if (head.length <= WINDOW && QUESTION_START().test(head)) return true;
+  return QUESTION_AFTER_ZH.test(after);
 }
 
 /** Whether the phrase sits inside a URL-like token ("https://x/open-source", "x.com/open-source"). */

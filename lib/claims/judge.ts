@@ -16,7 +16,7 @@
  * resolves and judges a whole page.
  */
 import type { Label, Verdict } from '../verdict/schema';
-import type { ClaimKind, Severity } from './types';
+import type { ClaimKind, ClaimSubject, NamedLicence, Severity } from './types';
 import { LABEL_PHRASE } from '../labels';
 
 export interface Judgement {
@@ -31,12 +31,40 @@ export interface JudgeHints {
   licenceRestrictsUse?: boolean;
   /** Licence name to quote in the reason. */
   licenceName?: string | null;
+  /** What the claim calls open source (issue 11): only a model (or unspecified) subject is judged against the model. */
+  subject?: ClaimSubject;
+  /** The licence the claim's sentence names: a restrictive one makes a strong claim openwashing whatever the model. */
+  namedLicense?: NamedLicence | null;
+}
+
+const NOT_A_MODEL: Partial<Record<ClaimSubject, string>> = {
+  code: 'software or code',
+  data: 'a data set',
+  benchmark: 'a benchmark or evaluation',
+  community: 'a community, movement or policy',
+};
+
+/** Issue 11: what the sentence itself says (its subject, the licence it names) comes before the model's label. */
+function judgeFromSentence(kind: ClaimKind, h: JudgeHints | undefined): Judgement | null {
+  if (!h || kind === 'honest') return null;
+  const notModel = h.subject ? NOT_A_MODEL[h.subject] : undefined;
+  if (notModel) return { openwashing: false, severity: 'none', reason: `Not a model claim: what is called open source here is ${notModel}.` };
+  if (kind !== 'strong' || !h.namedLicense) return null;
+  if (h.namedLicense.status === 'restricted') {
+    return { openwashing: true, severity: 'high', reason: `Called open source, but the licence it names restricts use (${h.namedLicense.name}).` };
+  }
+  if (h.subject === 'licence') {
+    return { openwashing: false, severity: 'none', reason: `The licence called open source (${h.namedLicense.name}) is an open-source licence.` };
+  }
+  return null;
 }
 
 const lic = (h: JudgeHints | undefined) => (h?.licenceName ? ` (${h.licenceName})` : '');
 
 /** The rule above, for one claim. `label` null: no model was found for the claim. */
 export function judgeClaim(kind: ClaimKind, label: Label | null, hints?: JudgeHints): Judgement {
+  const fromSentence = judgeFromSentence(kind, hints);
+  if (fromSentence) return fromSentence;
   if (label === null) {
     return { openwashing: false, severity: 'none', reason: 'Model unknown: no model is named near this claim, so it is not judged.' };
   }

@@ -35,6 +35,48 @@ interface RawMention extends Omit<ModelMention, 'model'> {
 export interface ResolvedClaimModel {
   model: string | null;
   via: ResolveVia;
+  /**
+   * Every model the claim names when it names a list ("open-source models such as Llama and Mistral",
+   * "LLaMA, Mistral, Qwen: … open source LLMs"); `model` is the first. Absent for a single model.
+   */
+  models?: string[];
+}
+
+/** After a claim about a class of models, the opener of a list of them: "(such as", ", including", "comme", "例如". */
+const LIST_OPENER =
+  /^([^.;:!?]{0,60}?)(?:[(（]\s*|[,，]\s*|\s)(?:such\s+as|including|like|e\.g\.,?|for\s+example|namely|notably|tels?\s+que|telles?\s+que|comme|notamment|como|incluyendo|incluidos|wie|etwa|darunter|z\.\s?B\.|例如|比如|包括)(?:[\s:：,，]|(?<=例如|比如|包括))/iu;
+/** The claim names a class ("models", "LLMs"), so a list after it says which models. */
+const PLURAL_CLASS = /(?:^|[^\p{L}])(?:models|LLMs|SLMs|weights|alternatives|systems|families|ones|mod[eè]les|modelos|Modelle|大模型|模型)(?![\p{L}])/iu;
+/** Words that make the gap a different clause: the list is then not the claim's. */
+const GAP_BREAK = /(?:^|[^\p{L}])(?:which|that|who|than|unlike|outperform\w*|beat\w*|surpass\w*|rival\w*|against|versus|vs\.?)(?![\p{L}])/iu;
+const COORDINATION = /^\s*(?:,|、|\/|&)?\s*(?:(?:and|or|y|et|und|oder|ou|o)\s+|和|与|與|及)?\s*$/iu;
+
+/** Known models of a list after the claim phrase, in order; [] when there is no list. */
+function listAfter(sentence: string, phraseEnd: number, mentions: RawMention[]): RawMention[] {
+  const after = sentence.slice(phraseEnd);
+  const open = LIST_OPENER.exec(after);
+  if (!open) return [];
+  const gap = open[1]!;
+  if (GAP_BREAK.test(gap) || !PLURAL_CLASS.test(sentence.slice(Math.max(0, phraseEnd - 30), phraseEnd) + gap)) return [];
+  const from = phraseEnd + open[0].length;
+  const close = sentence.slice(from).search(/[).;:!?]\s|[).;:!?]$|\)/);
+  const to = close < 0 ? sentence.length : from + close;
+  return mentions.filter((m) => m.start >= from && m.end <= to && m.model !== null);
+}
+
+/** A name before the claim and the names coordinated with it: "LLaMA, Mistral, Qwen: why open source LLMs …". */
+function coordinatedBefore(sentence: string, subject: RawMention, mentions: RawMention[]): RawMention[] {
+  const chain = [subject];
+  let first = subject;
+  for (let i = mentions.indexOf(subject) - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (!COORDINATION.test(sentence.slice(m.end, first.start))) break;
+    if (CONTRAST_BEFORE.test(sentence.slice(Math.max(0, m.start - 30), m.start))) break;
+    chain.unshift(m);
+    first = m;
+  }
+  // A trailing sibling after the nearest one: "Llama and Mistral are open-source models" already covered by order.
+  return chain.filter((m) => m.model !== null);
 }
 
 /**
@@ -242,6 +284,11 @@ function nearest(mentions: RawMention[], text: string, at: number, atEnd: number
   return before ?? after;
 }
 
+function withList(mentions: RawMention[], via: ResolveVia): ResolvedClaimModel {
+  const models = [...new Set(mentions.map((m) => m.model!))];
+  return models.length > 1 ? { model: models[0]!, via, models } : { model: models[0]!, via };
+}
+
 function indexIn(haystack: string, needle: string, hint: number | undefined): number {
   if (hint !== undefined && hint >= 0 && haystack.startsWith(needle, hint)) return hint;
   const i = haystack.indexOf(needle);
@@ -264,9 +311,19 @@ export function resolveClaimModel(ctx: ClaimContext, pageModel: string | null, k
   const inSentence = scanMentions(ctx.sentence, knowledge);
   const sentenceId = nearest(inSentence.filter((x) => x.via !== 'name'), ctx.sentence, phraseAt, phraseEnd);
   if (sentenceId) return { model: sentenceId.model, via: 'sentence-link' };
+  const names = inSentence.filter((x) => x.via === 'name');
+  // "open-source models such as Llama and Mistral": each model of the list is a subject (issue 11, point 2).
+  const listed = listAfter(ctx.sentence, phraseEnd, names);
+  if (listed.length > 0) return withList(listed, 'sentence-name');
   // A name Ajar cannot place (model null) still decides: the claim is about that model, not another.
-  const sentenceName = nearest(inSentence.filter((x) => x.via === 'name'), ctx.sentence, phraseAt, phraseEnd);
-  if (sentenceName) return { model: sentenceName.model, via: 'sentence-name' };
+  const sentenceName = nearest(names, ctx.sentence, phraseAt, phraseEnd);
+  if (sentenceName) {
+    if (sentenceName.start < phraseAt) {
+      const chain = coordinatedBefore(ctx.sentence, sentenceName, names);
+      if (chain.length > 1) return withList(chain, 'sentence-name');
+    }
+    return { model: sentenceName.model, via: 'sentence-name' };
+  }
 
   const paragraphLink = firstLink(ctx.linkedRepos.paragraph);
   if (paragraphLink) return { model: currentRepoId(paragraphLink), via: 'paragraph-link' };

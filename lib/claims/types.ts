@@ -3,6 +3,9 @@
  * the background (resolution and judgement with the knowledge pack) and the CLI `scan`.
  */
 import type { Label } from '../verdict/schema';
+import type { ClaimSubject } from './subject';
+
+export type { ClaimSubject } from './subject';
 
 export type ClaimKind = 'strong' | 'vague' | 'honest';
 export type ClaimLang = 'en' | 'de' | 'fr' | 'es' | 'zh';
@@ -20,6 +23,11 @@ export interface DetectedClaim {
   sentence: string;
   /** Offset of `sentence` in the text given to the detector. */
   sentenceStart?: number;
+  /**
+   * What the claim calls open source: only a model claim is judged against a model. Not set by detectClaims (the
+   * content script stays small); `withSubject` (subject.ts) adds it, and judgeScan does so for every claim.
+   */
+  subject?: ClaimSubject;
 }
 
 /** What the content script sends about one claim: the text around it and what the page says it is about. */
@@ -36,9 +44,31 @@ export interface ClaimContext {
   phraseIndex?: number;
   /** Offset of `sentence` in `paragraph`, when known. */
   sentenceIndex?: number;
+  /** What the claim calls open source, when the scanner passes it on; judgeScan works it out from `sentence` otherwise. */
+  subject?: ClaimSubject;
 }
 
 export type Severity = 'high' | 'medium' | 'none';
+
+/** A licence named in a claim's sentence ("… under the Llama 3.1 Community License"), as the recognisers read it. */
+export interface NamedLicence {
+  /** As the recognisers name it ("Llama 3.1 Community License"). */
+  name: string;
+  /** SPDX or family id ("llama3.1", "Apache-2.0"), when known. */
+  id: string | null;
+  /** 'restricted': the licence fails some freedom; 'open': OSI-style open licence. */
+  status: 'open' | 'restricted';
+  restrictsUse: boolean;
+}
+
+/** One model of a list after a claim ("open-source models such as Llama and Mistral"), judged on its own. */
+export interface ListedModelJudgement {
+  model: string;
+  label: Label;
+  openwashing: boolean;
+  severity: Severity;
+  reason: string;
+}
 
 /** A judged claim: which model, its label, and whether the claim is openwashing (one-line reason). */
 export interface JudgedClaim {
@@ -59,4 +89,10 @@ export type ResolveVia = 'sentence-link' | 'sentence-name' | 'paragraph-link' | 
 export interface JudgedClaimDetail extends JudgedClaim {
   phrase: string;
   via: ResolveVia;
+  /** What the claim calls open source; a claim whose subject is not a model is never flagged as openwashing. */
+  subject?: ClaimSubject;
+  /** The licence the claim's sentence names, when Ajar recognises it; used to judge the claim. */
+  namedLicense?: NamedLicence;
+  /** Each model of a list the claim names; the claim's own fields give the worst of them. */
+  models?: ListedModelJudgement[];
 }

@@ -75,8 +75,9 @@ describe.skipIf(!existsSync(join(DEFAULT_CORPUS, 'INDEX.tsv')))('the shared corp
     expect(flags('CRIT')).toEqual([]);
     expect(flags('HON', 'high')).toEqual([]);
     expect(flags('REF')).toEqual([]);
-    // Most openwashing pages get at least one flag from their own text.
+    // Most openwashing pages get at least one flag from their own text. Four Meta cards no longer count: their only
+    // flag was "Our Purple Llama tools are open sourced", a claim about software, not the model (issue 11, point 1).
     const ow = pages.filter((p) => p.assessment === 'OW');
-    expect(ow.filter((p) => p.claims.some((c) => c.openwashing)).length).toBeGreaterThanOrEqual(10);
+    expect(ow.filter((p) => p.claims.some((c) => c.openwashing)).length).toBeGreaterThanOrEqual(7);
   }, 30_000);
 });

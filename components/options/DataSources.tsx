@@ -1,7 +1,7 @@
 /** Options: where Ajar's facts come from, with licence, attribution and version. */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { DataSourcesResponseSchema, type DataSourcesResponse } from '@/lib/messages';
+import { BadReplyError, type DataSourcesResponse } from '@/lib/messages';
+import { send } from '@/platform/messaging';
 import { errorText } from '@/lib/error-text';
 import { DEFAULT_HUB_ENDPOINT } from '@/lib/hub/endpoint';
 import { t } from '../i18n';
@@ -11,10 +11,9 @@ export function DataSources() {
   useEffect(() => {
     void (async () => {
       try {
-        const parsed = DataSourcesResponseSchema.safeParse(await browser.runtime.sendMessage({ type: 'data-sources' }));
-        setData(parsed.success ? parsed.data : { ok: false, message: t('popup.badReply') });
+        setData(await send({ type: 'data-sources' }));
       } catch (e) {
-        setData({ ok: false, message: errorText(e) });
+        setData({ ok: false, message: e instanceof BadReplyError ? t('popup.badReply') : errorText(e) });
       }
     })();
   }, []);

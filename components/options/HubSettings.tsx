@@ -1,8 +1,8 @@
 /** Options: the Hub endpoint, the token and the cache. */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { CACHE_TTL_HOURS, DEFAULT_HUB_ENDPOINT, HfTokenSchema, HubEndpointSchema, type Settings } from '@/lib/settings/schema';
-import { ClearCacheResponseSchema } from '@/lib/messages';
+import { BadReplyError } from '@/lib/messages';
+import { send } from '@/platform/messaging';
 import { hfTokenItem, hubEndpointItem, saveSettings } from '../stores';
 import { t } from '../i18n';
 import { useFeedback, type OnSettings } from './useFeedback';
@@ -58,9 +58,10 @@ export function HubSettings({ settings, onChange }: { settings: Settings; onChan
 
   const clearCache = () =>
     fb.run(async () => {
-      const parsed = ClearCacheResponseSchema.safeParse(await browser.runtime.sendMessage({ type: 'clear-cache' }));
-      if (!parsed.success) throw new Error(t('popup.badReply'));
-      if (!parsed.data.ok) throw new Error(parsed.data.message);
+      const reply = await send({ type: 'clear-cache' }).catch((e: unknown) => {
+        throw e instanceof BadReplyError ? new Error(t('popup.badReply')) : e;
+      });
+      if (!reply.ok) throw new Error(reply.message);
       return t('hub.cacheCleared');
     });
 

@@ -6,7 +6,7 @@
 import type { ClaimContext, JudgedClaim, Severity } from './claims/types';
 import type { JudgeHints, Judgement } from './claims/judge';
 import type { Label } from './verdict/schema';
-import { TOOLBAR_LABEL_COLORS, SEVERITY_COLORS } from '../components/BadgeTheme';
+import { TOOLBAR_LABEL_COLORS, SEVERITY_COLORS } from '../content/badge/BadgeTheme';
 import { LABEL_TEXT } from '../components/labels';
 
 export interface ModelLabel {

@@ -23,6 +23,38 @@ export interface TextSegment {
   node: Text;
   /** Offset of the node's first character in the block's text. */
   start: number;
+  /** Where each character of the node's (whitespace-collapsed) text is in the node's data; absent: the same. */
+  map?: number[];
+}
+
+/** Runs of HTML whitespace render as one space (prose only: <pre> and code are skipped anyway). */
+const NEEDS_COLLAPSE = /[\t\n\r\f]| {2}/;
+
+function isWs(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
+}
+
+/** The node's text with whitespace runs as one space (none at the start when `dropLead`), and the offset map. */
+function collapse(data: string, dropLead: boolean): { text: string; map?: number[] } {
+  if (!NEEDS_COLLAPSE.test(data) && !(dropLead && isWs(data.charCodeAt(0)))) return { text: data };
+  let text = '';
+  const map: number[] = [];
+  let inWs = dropLead;
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (isWs(c)) {
+      if (!inWs) {
+        text += ' ';
+        map.push(i);
+      }
+      inWs = true;
+    } else {
+      text += data[i];
+      map.push(i);
+      inWs = false;
+    }
+  }
+  return { text, map };
 }
 
 export interface BlockText {
@@ -41,7 +73,10 @@ function leftOut(el: Element, skip: string): boolean {
   }
 }
 
-/** The block's own text (a line break is a newline: it ends a sentence for the detector). */
+/**
+ * The block's own text as it reads: whitespace runs collapsed to one space, a line break (<br>) as a newline,
+ * which ends a sentence for the detector.
+ */
 export function readBlock(doc: Document, block: Element, skip: string): BlockText {
   const segs: TextSegment[] = [];
   const walker = doc.createTreeWalker(block, SHOW_ELEMENT | SHOW_TEXT, {
@@ -59,8 +94,10 @@ export function readBlock(doc: Document, block: Element, skip: string): BlockTex
       if (text && !text.endsWith('\n')) text += '\n';
       continue;
     }
-    segs.push({ node: n as Text, start: text.length });
-    text += (n as Text).data;
+    const c = collapse((n as Text).data, text === '' || text.endsWith(' ') || text.endsWith('\n'));
+    if (!c.text) continue;
+    segs.push(c.map ? { node: n as Text, start: text.length, map: c.map } : { node: n as Text, start: text.length });
+    text += c.text;
   }
   return { text, segs };
 }
@@ -75,5 +112,8 @@ export function pointAt(segs: readonly TextSegment[], off: number, end: boolean)
     else hi = mid - 1;
   }
   const s = segs[lo];
-  return s ? { node: s.node, offset: Math.min(s.node.data.length, Math.max(0, off - s.start)) } : null;
+  if (!s) return null;
+  const k = Math.max(0, off - s.start);
+  const raw = s.map ? (k < s.map.length ? s.map[k]! : s.node.data.length) : k;
+  return { node: s.node, offset: Math.min(s.node.data.length, raw) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scanDocument, pageSetup } from '@/lib/scan/document';
 import { ScanPipeline } from '@/lib/scan/pipeline';
-import { readBlock } from '@/lib/scan/blocks';
+import { pointAt, readBlock } from '@/lib/scan/blocks';
 import { claimIdOf } from '@/lib/scan/claims';
 import { generic } from '@/lib/sites/generic';
 import { github } from '@/lib/sites/github';
@@ -65,6 +65,20 @@ describe('scanDocument', () => {
     const doc = parse('<div>Intro<p>One <em>two</em> three</p>tail<br>next line<li>item</li></div>');
     expect(readBlock(doc, doc.querySelector('div')!, 'script').text).toBe('Introtail\nnext line');
     expect(readBlock(doc, doc.querySelector('p')!, 'script').text).toBe('One two three');
+  });
+
+  it('collapses source whitespace in block text, and maps offsets back to the page\'s text nodes exactly', () => {
+    const doc = parse('<p>First one.\n   Llama 3 is\n      <b>open   source</b>.   Last.</p>');
+    const { text, segs } = readBlock(doc, doc.querySelector('p')!, 'script');
+    expect(text).toBe('First one. Llama 3 is open source. Last.');
+    const from = text.indexOf('Llama');
+    const to = text.indexOf('. Last') + 1;
+    const a = pointAt(segs, from, false)!;
+    const b = pointAt(segs, to, true)!;
+    // The sentence starts at "Llama" in the first text node and ends after the full stop in the third.
+    expect(a.node.data.slice(a.offset)).toBe('Llama 3 is\n      ');
+    expect(b.node.data.slice(0, b.offset)).toBe('.');
+    expect(segs.map((x) => x.node.data)).toEqual(['First one.\n   Llama 3 is\n      ', 'open   source', '.   Last.']);
   });
 
   it('survives very deep nesting (the detector\'s selectors may fail there: the body is scanned)', () => {

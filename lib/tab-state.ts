@@ -7,6 +7,7 @@ import type { ClaimContext, JudgedClaim, Severity } from './claims/types';
 import type { JudgeHints, Judgement } from './claims/judge';
 import type { Label } from './verdict/schema';
 import { TOOLBAR_LABEL_COLORS, SEVERITY_COLORS } from '../content/badge/BadgeTheme';
+import { pageKey } from './scan/page';
 import { LABEL_TEXT } from '../components/labels';
 
 export interface ModelLabel {
@@ -40,7 +41,8 @@ export interface TabState {
 export const MAX_TAB_MODELS = 500;
 export const MAX_TAB_CLAIMS = 300;
 
-export const pageKey = (url: string) => url.split('#', 1)[0]!;
+/** The page key is defined once, with the scanner that sends it (lib/scan/page.ts). */
+export { pageKey };
 
 export const emptyTabState = (url = '', site: string | null = null, pageModel: string | null = null): TabState => ({
   url: pageKey(url),

@@ -15,7 +15,7 @@ export const FILTER_SKIP = 3;
 
 /** The badge element's tag: Ajar's own insertions, never scanned, never a page change. */
 export const BADGE_TAG = 'ajar-badge';
-export const BADGE_TAG_UPPER = 'AJAR-BADGE';
+export const BADGE_TAG_UPPER = BADGE_TAG.toUpperCase();
 
 /** Elements that start a new block of text: a claim's paragraph is its nearest one of these. */
 export const BLOCK_TAGS: ReadonlySet<string> = new Set([

@@ -94,7 +94,10 @@ export function readBlock(doc: Document, block: Element, skip: string): BlockTex
       if (text && !text.endsWith('\n')) text += '\n';
       continue;
     }
-    const c = collapse((n as Text).data, text === '' || text.endsWith(' ') || text.endsWith('\n'));
+    // A huge node (a hostile page's 200 MB text) is read only up to the block's cap: its start keeps its offsets.
+    const data = (n as Text).data;
+    const room = MAX_BLOCK_TEXT - text.length;
+    const c = collapse(data.length > room ? data.slice(0, room) : data, text === '' || text.endsWith(' ') || text.endsWith('\n'));
     if (!c.text) continue;
     segs.push(c.map ? { node: n as Text, start: text.length, map: c.map } : { node: n as Text, start: text.length });
     text += c.text;

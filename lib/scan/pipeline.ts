@@ -224,10 +224,12 @@ export class ScanPipeline {
     let t = this.clock ? this.clock() : 0;
     const { text, segs } = readBlock(this.doc, block, this.skip);
     t = this.lap('blockText', t);
-    if (this.processed.get(block) === text) return null;
+    const before = this.processed.get(block);
+    if (before === text) return null;
     this.processed.set(block, text);
     this.stats.blocks++;
-    this.textRead += text.length;
+    // Text of new blocks counts towards the page's cap; a re-rendered block does not.
+    if (before === undefined) this.textRead += text.length;
     const scan: BlockScan = { block, text, segs, claims: [] };
     if (!this.prefilter.test(text)) return scan;
     const found = this.detectCached(text);

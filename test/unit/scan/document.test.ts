@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scanDocument, pageSetup } from '@/lib/scan/document';
 import { ScanPipeline } from '@/lib/scan/pipeline';
-import { pointAt, readBlock } from '@/lib/scan/blocks';
+import { MAX_BLOCK_TEXT, pointAt, readBlock } from '@/lib/scan/blocks';
 import { claimIdOf } from '@/lib/scan/claims';
 import { generic } from '@/lib/sites/generic';
 import { github } from '@/lib/sites/github';
@@ -79,6 +79,21 @@ describe('scanDocument', () => {
     expect(a.node.data.slice(a.offset)).toBe('Llama 3 is\n      ');
     expect(b.node.data.slice(0, b.offset)).toBe('.');
     expect(segs.map((x) => x.node.data)).toEqual(['First one.\n   Llama 3 is\n      ', 'open   source', '.   Last.']);
+  });
+
+  it('reads a huge text node only up to the block cap, and stops analysing at the page\'s text cap', () => {
+    const doc = parse('<main><p id="big"></p><p>Falcon is open source.</p></main>');
+    doc.getElementById('big')!.appendChild(doc.createTextNode('this fully open source model '.repeat(200_000)));
+    expect(readBlock(doc, doc.getElementById('big')!, 'script').text.length).toBe(MAX_BLOCK_TEXT);
+    const p = new ScanPipeline({ doc, url: new URL('https://example.com/'), detector: generic, maxText: MAX_BLOCK_TEXT });
+    p.enqueueRoots();
+    p.work();
+    expect(p.full).toBe(true);
+    expect(p.contexts().map((c) => c.sentence)).not.toContain('Falcon is open source.');
+    const roomy = new ScanPipeline({ doc, url: new URL('https://example.com/'), detector: generic });
+    roomy.enqueueRoots();
+    roomy.work();
+    expect(roomy.contexts().map((c) => c.sentence)).toContain('Falcon is open source.');
   });
 
   it('survives very deep nesting (the detector\'s selectors may fail there: the body is scanned)', () => {

@@ -1,5 +1,6 @@
 /**
- * `ajar scan <html file | URL>`: the claim detection of the extension, run on one page from a terminal.
+ * `ajar scan <html file | URL>`: the extension's scanner (lib/scan, the same pipeline as the content script,
+ * with the site's detector for the page's URL) run on one page from a terminal.
  * The page is parsed by happy-dom with scripts, styles, frames, navigation and all resource loading off:
  * page text is data, never executed.
  */
@@ -8,9 +9,9 @@ import { Window } from 'happy-dom';
 import type { Knowledge } from '../lib/knowledge';
 import type { HubClient } from '../lib/hub/client';
 import { checkModel } from '../lib/check';
-import { scanDocument } from '../lib/claims/scan';
+import { scanDocument, type PageScan } from '../lib/scan/document';
 import { judgeScan } from '../lib/claims/judge-scan';
-import type { JudgedClaimDetail } from '../lib/claims/types';
+import type { ClaimContext, JudgedClaimDetail } from '../lib/claims/types';
 import type { Verdict } from '../lib/verdict/schema';
 
 export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
@@ -25,6 +26,28 @@ export interface ScanCommandOptions {
   hub: HubClient | null;
   now?: () => Date;
   fetch?: typeof fetch;
+}
+
+/** `ajar scan --json`: what the extension would see on the page (site, page model, models) and each claim judged. */
+export interface ScanJson {
+  /** The site detector used ("generic" for a saved page without a URL). */
+  site: string;
+  pageModel: string | null;
+  /** Hub models the extension would badge on the page (listing cards, model links). */
+  models: string[];
+  claims: Array<{
+    /** The claim id the extension uses (stable hash of phrase and sentence). */
+    id: string;
+    text: string;
+    phrase: string;
+    kind: JudgedClaimDetail['kind'];
+    model: string | null;
+    label: JudgedClaimDetail['label'];
+    openwashing: boolean;
+    severity: JudgedClaimDetail['severity'];
+    reason: string;
+    linkedRepos: ClaimContext['linkedRepos'];
+  }>;
 }
 
 export type ScanOutcome = { code: 0; stdout: string } | { code: 2 | 3; error: string };
@@ -229,9 +252,10 @@ export async function runScan(opts: ScanCommandOptions): Promise<ScanOutcome> {
     throw e;
   }
   const { document, close } = parsePage(page.body, page.html);
-  let scan;
+  let scan: PageScan;
   try {
-    scan = scanDocument(document, { urlHint: opts.urlHint ?? page.url });
+    const url = opts.urlHint ?? page.url;
+    scan = scanDocument(document, { url: url ? new URL(url) : null });
   } finally {
     await close();
   }
@@ -242,15 +266,21 @@ export async function runScan(opts: ScanCommandOptions): Promise<ScanOutcome> {
   };
   const claims = await judgeScan(scan.contexts, scan.pageModel, opts.knowledge, check);
   if (opts.json) {
-    const json = {
-      claims: claims.map((c) => ({
+    const json: ScanJson = {
+      site: scan.site,
+      pageModel: scan.pageModel,
+      models: scan.models,
+      claims: claims.map((c, i) => ({
+        id: c.id,
         text: c.text,
+        phrase: c.phrase,
         kind: c.kind,
         model: c.model,
         label: c.label,
         openwashing: c.openwashing,
         severity: c.severity,
         reason: c.reason,
+        linkedRepos: scan.contexts[i]!.linkedRepos,
       })),
     };
     return { code: 0, stdout: `${JSON.stringify(json, null, 2)}\n` };

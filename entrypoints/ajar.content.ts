@@ -1,44 +1,19 @@
 /**
- * The in-page content script (thin): picks the site's detector, runs the page scanner (lib/sites/scanner.ts)
- * with the claim detector, and wires it to the background through runtime messaging. Injected by the
- * manifest on the known sites, and registered at run time for sites the user opts into ("Scan this site").
+ * The in-page content script (thin wiring): picks the site's detector, runs the page runtime (content/)
+ * and wires it to the background through runtime messaging. Injected by the manifest on the known sites,
+ * and registered at run time for sites the user opts into ("Scan this site").
  *
  * Page scripts cannot reach any of this: the script runs in its own world, listens only to runtime
  * messages from this extension (never window.postMessage), and badges live in closed shadow roots.
  */
 import { browser } from 'wxt/browser';
-import { CLAIM_PREFILTER, detectClaims } from '@/lib/claims/detect';
 import { KNOWN_SITE_MATCHES, detectorFor } from '@/lib/sites';
-import { PageScanner, type ScannerRequest } from '@/lib/sites/scanner';
-import { createBadge, type BadgeData } from '@/components/Badge';
 import type { ReportClaimRequest, ScrollToClaimResponse } from '@/lib/messages';
 import { scrollToClaimOf } from '@/lib/message-guards';
 import { sendFromContent } from '@/platform/content-messaging';
-
-/** Settings group of a detector (lib/settings/sites.ts ids, for the options page's "scan automatically"). */
-function groupOf(site: string): string {
-  if (site.startsWith('huggingface')) return 'huggingface';
-  if (site.startsWith('vendor:')) return 'vendors';
-  if (site.startsWith('news:')) return 'news';
-  return site;
-}
-
-interface StoredSettings {
-  disabledSites?: unknown;
-  autoScan?: unknown;
-  badgeDensity?: unknown;
-}
-
-function hostMatches(host: string, entry: unknown): boolean {
-  return typeof entry === 'string' && (host === entry || host.endsWith(`.${entry}`));
-}
-
-/** Whether Ajar may scan this page, and how densely, from the options (read without zod: size budget). */
-function allowed(settings: StoredSettings, site: string, host: string): { scan: boolean; density: 'all' | 'openwashing' } {
-  const disabled = Array.isArray(settings.disabledSites) && settings.disabledSites.some((e) => hostMatches(host, e));
-  const auto = settings.autoScan && typeof settings.autoScan === 'object' ? (settings.autoScan as Record<string, unknown>)[groupOf(site)] : undefined;
-  return { scan: !disabled && auto !== false, density: settings.badgeDensity === 'openwashing' ? 'openwashing' : 'all' };
-}
+import { PageRuntime, type RuntimeRequest } from '@/content/runtime';
+import { createBadge, type BadgeData } from '@/content/badge/Badge';
+import { policyOf } from '@/content/policy';
 
 const SCANNER_RUNNING = Symbol.for('ajar.scanner.running');
 
@@ -53,19 +28,18 @@ export default defineContentScript({
     if (g[SCANNER_RUNNING] === true) return;
     g[SCANNER_RUNNING] = true;
 
-    const send = (msg: ScannerRequest | ReportClaimRequest) => sendFromContent(msg);
+    const send = (msg: RuntimeRequest | ReportClaimRequest) => sendFromContent(msg);
     const detector = detectorFor(new URL(location.href));
     if (!detector) return;
 
-    const read = async (): Promise<StoredSettings> => {
+    const read = async (): Promise<unknown> => {
       try {
-        const v = (await browser.storage.local.get('settings')).settings;
-        return v && typeof v === 'object' ? (v as StoredSettings) : {};
+        return (await browser.storage.local.get('settings')).settings;
       } catch {
         return {};
       }
     };
-    let policy = allowed(await read(), detector.id, location.hostname);
+    let policy = policyOf(await read(), detector.id, location.hostname);
 
     const onDetails = (model: string) => void send({ type: 'open-details', model }).catch(() => undefined);
     const onReport = (d: BadgeData) =>
@@ -76,23 +50,21 @@ export default defineContentScript({
         model: d.model,
       }).catch(() => undefined);
 
-    let scanner: PageScanner | null = null;
+    let runtime: PageRuntime | null = null;
     const start = () => {
-      if (scanner || !policy.scan) return;
-      scanner = new PageScanner({
+      if (runtime || !policy.scan) return;
+      runtime = new PageRuntime({
         doc: document,
         detectorFor,
-        detect: detectClaims,
-        prefilter: CLAIM_PREFILTER,
         send,
         badge: (data, theme) => createBadge(document, data, { theme, onDetails, onReport }),
         density: policy.density,
       });
-      scanner.start();
+      runtime.start();
     };
     const stop = () => {
-      scanner?.stop();
-      scanner = null;
+      runtime?.stop();
+      runtime = null;
     };
     start();
 
@@ -102,15 +74,14 @@ export default defineContentScript({
       const claimId = scrollToClaimOf(raw); // lib/message-guards.ts: the schema's checks, without zod
       if (claimId === null) return undefined;
       if (claimId === 'invalid') return Promise.resolve({ ok: false });
-      return Promise.resolve({ ok: scanner?.scrollToClaim(claimId) ?? false });
+      return Promise.resolve({ ok: runtime?.scrollToClaim(claimId) ?? false });
     };
     browser.runtime.onMessage.addListener(onMessage);
 
     // Options changed (site switched off, density): follow them without a reload.
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'local' || !changes.settings) return;
-      const v = changes.settings.newValue;
-      const next = allowed(v && typeof v === 'object' ? (v as StoredSettings) : {}, detector.id, location.hostname);
+      const next = policyOf(changes.settings.newValue, detector.id, location.hostname);
       const restart = next.density !== policy.density || next.scan !== policy.scan;
       policy = next;
       if (restart) {

@@ -8,6 +8,7 @@ import { hintsFrom, type JudgeHints, type Judgement } from './claims/judge';
 import type { CheckResult } from './check';
 import type { Label } from './verdict/schema';
 import { LABEL_GLYPH } from './labels';
+import { pageKey } from './scan/page';
 
 export interface ModelLabel {
   id: string;
@@ -40,7 +41,8 @@ export interface TabState {
 export const MAX_TAB_MODELS = 500;
 export const MAX_TAB_CLAIMS = 300;
 
-export const pageKey = (url: string) => url.split('#', 1)[0]!;
+/** The page key is defined once, with the scanner that sends it (lib/scan/page.ts). */
+export { pageKey };
 
 export const emptyTabState = (url = '', site: string | null = null, pageModel: string | null = null): TabState => ({
   url: pageKey(url),

@@ -31,7 +31,7 @@ import { judgeScan } from '../lib/claims/judge-scan';
 import type { JudgedClaimDetail } from '../lib/claims/types';
 import type { ClaimContext } from '../lib/claims/types';
 import type { Verdict } from '../lib/verdict/schema';
-import { scanDocument } from '../lib/claims/scan';
+import { scanDocument } from '../lib/scan/document';
 import { parsePage } from '../cli/scan';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -315,7 +315,7 @@ export async function evaluatePages(corpusDir = DEFAULT_CORPUS, knowledge = load
     const cut = body.indexOf('\n---\n');
     if (file.endsWith('.txt') && cut >= 0) body = body.slice(cut + 5);
     const { document, close } = parsePage(body, file.endsWith('.html'));
-    const scan = scanDocument(document);
+    const scan = scanDocument(document, { url: null });
     await close();
     out.push({ file, assessment, claims: await judgeScan(scan.contexts, pageModelOf(model, knowledge), knowledge, check) });
   }

@@ -1,6 +1,6 @@
 /**
  * Resolution and judgement of all claims of a page, in the background or the CLI (it needs the knowledge
- * pack for model names, so it is kept apart from judge.ts and scan.ts, which the content script may load).
+ * pack for model names, so it is kept apart from judge.ts and lib/scan/, which the content script loads).
  */
 import type { Knowledge } from '../knowledge';
 import type { Verdict } from '../verdict/schema';

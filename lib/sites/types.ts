@@ -6,6 +6,7 @@
  * which elements are model cards (listings) or model links. The content script does the scanning,
  * messaging and badges; detectors only point at things.
  */
+import { BADGE_TAG } from '../scan/dom';
 
 /** A model card on a listing page: the card, its Hub repo id, and the element the badge goes into. */
 export interface ModelCard {
@@ -87,4 +88,5 @@ export interface SiteDetector {
 /** Never scanned on any site: not prose, or not what the page says in its own voice. */
 export const BASE_SKIP =
   'script,style,noscript,template,textarea,input,select,option,code,pre,kbd,samp,svg,math,canvas,iframe,' +
-  'nav,[role="navigation"],[contenteditable=""],[contenteditable="true"],[aria-hidden="true"],ajar-badge';
+  'nav,[role="navigation"],[contenteditable=""],[contenteditable="true"],[aria-hidden="true"],' +
+  BADGE_TAG;

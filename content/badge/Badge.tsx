@@ -10,8 +10,9 @@
  */
 import type { Label } from '@/lib/verdict/schema';
 import type { ClaimKind, Severity } from '@/lib/claims/types';
-import { LABEL_HINT, LABEL_TEXT } from './labels';
+import { LABEL_HINT, LABEL_TEXT } from '@/components/labels';
 import { LABEL_COLORS, SEVERITY_COLORS } from './BadgeTheme';
+import { BADGE_TAG } from '@/lib/scan/dom';
 
 export type BadgeVariant = 'header' | 'claim' | 'compact';
 export type BadgeTheme = 'light' | 'dark';
@@ -47,7 +48,8 @@ export interface BadgeHandle {
   remove(): void;
 }
 
-export const BADGE_TAG = 'ajar-badge';
+/** The host element's tag, defined once in lib/scan (the scanner skips it). */
+export { BADGE_TAG };
 
 /** Words for the accessible name, lower case ("Ajar: restricted weights — openwashing claim"). */
 const SPOKEN: Record<Label, string> = {

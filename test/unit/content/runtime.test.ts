@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PageScanner, hashId, pageTheme, sentenceSpan, type ScannerRequest } from '@/lib/sites/scanner';
+import { PageRuntime, type RuntimeRequest } from '@/content/runtime';
+import { hashId, sentenceSpan } from '@/lib/scan/claims';
+import { pageTheme } from '@/content/badge/page-theme';
 import { detectorFor } from '@/lib/sites';
-import { CLAIM_PREFILTER, detectClaims } from '@/lib/claims/detect';
-import type { BadgeData, BadgeHandle } from '@/components/Badge';
+import type { BadgeData, BadgeHandle } from '@/content/badge/Badge';
 import type { JudgedClaim } from '@/lib/claims/types';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -12,21 +13,19 @@ function setUrl(url: string) {
 }
 
 interface Harness {
-  sent: ScannerRequest[];
+  sent: RuntimeRequest[];
   badges: BadgeData[];
-  scanner: PageScanner;
+  scanner: PageRuntime;
 }
 
 function start(html: string, url: string): Harness {
   setUrl(url);
   document.body.innerHTML = html; // fixture markup
-  const sent: ScannerRequest[] = [];
+  const sent: RuntimeRequest[] = [];
   const badges: BadgeData[] = [];
-  const scanner = new PageScanner({
+  const scanner = new PageRuntime({
     doc: document,
     detectorFor,
-    detect: detectClaims,
-    prefilter: CLAIM_PREFILTER,
     debounceMs: 10,
     async send(msg) {
       sent.push(msg);
@@ -77,7 +76,7 @@ describe('helpers', () => {
   });
 });
 
-describe('PageScanner', () => {
+describe('PageRuntime', () => {
   let h: Harness | null = null;
   beforeEach(() => {
     h = null;

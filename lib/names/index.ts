@@ -5,3 +5,4 @@ export { createNameRegistry, nameRegistry, summariseLicences, type NameRegistry 
 export { nameTokens, nameKeyOf, isSizeToken } from './tokens';
 export { findModelNames, type NameMention } from './find';
 export { readCardLicenceStatements, cardLicenceConflicts, type CardLicenceStatement, type LicenceConflict } from './card-licence';
+export { applyNameResolution, familyLookup, assessMemberLicence } from './verdict-input';

@@ -1,4 +1,5 @@
 import type { LicenseFamily } from '../family';
+import { ai2ImpactFamilies } from './ai2-impact';
 import { appleFamilies } from './apple';
 import { ccNcFamilies, ccOtherFamilies } from './cc-nc';
 import { deepseek } from './deepseek';
@@ -7,6 +8,8 @@ import { fluxDev } from './flux';
 import { gemma } from './gemma';
 import { llamaFamilies } from './llama';
 import { mistralFamilies } from './mistral';
+import { modelVendorFamilies } from './model-vendors';
+import { asianModelFamilies } from './model-vendors-asia';
 import { openrailFamilies } from './openrail';
 import { qwenFamilies } from './qwen';
 import { researchFamilies } from './research';
@@ -28,6 +31,9 @@ export const licenseFamilies: readonly LicenseFamily[] = [
   ...ccOtherFamilies,
   ...appleFamilies,
   ...researchFamilies,
+  ...ai2ImpactFamilies,
+  ...modelVendorFamilies,
+  ...asianModelFamilies,
   ...unreviewedFamilies,
 ];
 

@@ -82,9 +82,13 @@ describe('ajar check', { timeout: 30_000 }, () => {
   });
 
   it('resolves a known model name offline', async () => {
-    const r = await ajar(['check', 'Llama 2', '--offline', '--json']);
+    const r = await ajar(['check', 'Llama 2 7B', '--offline', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).model).toMatch(/^meta-llama\//);
+    // A family name is a family-level verdict (issue 10), not one member picked for it.
+    const family = JSON.parse((await ajar(['check', 'Llama 2', '--offline', '--json'])).stdout);
+    expect(family.model).toBe('Llama 2');
+    expect(family.label).toBe('restricted-weights');
   });
 
   it.each([

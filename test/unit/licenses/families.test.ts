@@ -45,6 +45,20 @@ const NAMES: Record<string, string[]> = {
   'cc-by-nc-4.0': ['CC BY-NC 4.0', 'Creative Commons Attribution Non Commercial 4.0', 'Attribution-NonCommercial 4.0 International'],
   'cc-by-nd-4.0': ['CC BY-ND 4.0', 'Attribution-NoDerivatives 4.0 International'],
   'cc-by-nc-sa-4.0': ['Creative Commons Attribution Non Commercial Share Alike 4.0'],
+  'ai2-impact-license-low-risk': ['ai2-impact-license-low-risk', 'AI2 ImpACT License – Low Risk Artifacts', 'AI2 ImpACT License - Low Risk Artifacts (LR Agreement)'],
+  'ai2-impact-license-medium-risk': ['ai2-impact-license-medium-risk', 'AI2 ImpACT License – Medium Risk Artifacts'],
+  'ai2-impact-license-high-risk': ['ai2-impact-license-high-risk', 'AI2 ImpACT License - High Risk Artifacts'],
+  'opt-175b': ['OPT-175B License Agreement', 'opt-175b-license', 'OPT-175B LICENSE AGREEMENT'],
+  'microsoft-research-license': ['microsoft-research-license', 'Microsoft Research License', 'MICROSOFT RESEARCH LICENSE TERMS'],
+  'jamba-open-model-license': ['jamba-open-model-license', 'Jamba Open Model License Agreement'],
+  'nvidia-open-model-license': ['nvidia-open-model-license', 'NVIDIA Open Model License Agreement', 'nvidia-nemotron-open-model-license'],
+  'tencent-hunyuan-community': ['tencent-hunyuan-community', 'TENCENT HUNYUAN COMMUNITY LICENSE AGREEMENT', 'tencent-hunyuan'],
+  'baichuan-community': ['baichuan2-community-license', 'Community License for Baichuan 2 Model', 'Baichuan 2 Model Community License Agreement'],
+  'yi-license': ['yi-license', 'Yi Series Models Community License Agreement'],
+  'internlm-license': ['internlm-license', 'InternLM License'],
+  'glm-license': ['glm-4', 'The ChatGLM3-6B License', 'chatglm3-6b', 'glm-4-9b-license'],
+  'minicpm-general-model-license': ['General Model License', 'minicpm-model-license', 'gml'],
+  exaone: ['exaone', 'EXAONE AI Model License Agreement 1.1 - NC'],
 };
 
 const LINKS: Record<string, string[]> = {
@@ -110,6 +124,25 @@ const LINKS: Record<string, string[]> = {
   openmdw: ['https://openmdw.ai/license/1-0/'],
   'cc-by-nc-4.0': ['https://creativecommons.org/licenses/by-nc/4.0/legalcode', 'http://creativecommons.org/licenses/by-nc/4.0/'],
   'cc-by-nc-nd-4.0': ['https://creativecommons.org/licenses/by-nc-nd/4.0/deed.en'],
+  'ai2-impact-license-low-risk': ['https://allenai.org/licenses/impact-lr'],
+  'ai2-impact-license-medium-risk': ['https://allenai.org/licenses/impact-mr'],
+  'ai2-impact-license-high-risk': ['https://allenai.org/licenses/impact-hr'],
+  'opt-175b': [
+    'https://github.com/facebookresearch/metaseq/blob/main/projects/OPT/MODEL_LICENSE.md',
+    'https://huggingface.co/facebook/opt-1.3b/blob/main/LICENSE.md',
+  ],
+  'microsoft-research-license': ['https://huggingface.co/microsoft/Orca-2-13b/blob/main/LICENSE'],
+  'jamba-open-model-license': ['https://www.ai21.com/licenses/jamba-open-model-license'],
+  'nvidia-open-model-license': [
+    'https://developer.download.nvidia.com/licenses/nvidia-open-model-license-agreement-june-2024.pdf',
+    'https://www.nvidia.com/en-us/agreements/enterprise-software/nvidia-open-model-license/',
+  ],
+  'tencent-hunyuan-community': ['https://github.com/Tencent/HunyuanDiT/blob/main/LICENSE.txt'],
+  'baichuan-community': ['https://huggingface.co/baichuan-inc/Baichuan2-7B-Chat/blob/main/Community%20License%20for%20Baichuan2%20Model.pdf'],
+  'yi-license': ['https://github.com/01-ai/Yi/blob/main/MODEL_LICENSE_AGREEMENT.txt'],
+  'glm-license': ['https://huggingface.co/THUDM/glm-4-9b-chat/blob/main/LICENSE', 'https://github.com/THUDM/ChatGLM3/blob/main/MODEL_LICENSE'],
+  'minicpm-general-model-license': ['https://github.com/OpenBMB/General-Model-License/blob/main/%E9%80%9A%E7%94%A8%E6%A8%A1%E5%9E%8B%E8%AE%B8%E5%8F%AF%E5%8D%8F%E8%AE%AE-%E6%9D%A5%E6%BA%90%E8%AF%B4%E6%98%8E-%E5%AE%A3%E4%BC%A0%E9%99%90%E5%88%B6-%E5%95%86%E4%B8%9A%E6%8E%88%E6%9D%83.md'],
+  exaone: ['https://huggingface.co/LGAI-EXAONE/EXAONE-3.5-7.8B-Instruct/blob/main/LICENSE'],
 };
 
 const familyIdOf = (decl: Parameters<typeof assessLicense>[0]) => {

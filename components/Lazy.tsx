@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import { errorText } from '@/lib/error-text';
 
-const loaded = new Map<unknown, ComponentType<any>>();
+// Components of different props share one cache, keyed by their loader: each entry is read back with its own P.
+const loaded = new Map<unknown, unknown>();
 
 /**
  * Renders a component whose code is loaded on first use (dynamic import), so the popup's first paint does

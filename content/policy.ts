@@ -3,14 +3,6 @@
  * content script's size budget).
  */
 
-/** Settings group of a detector (lib/settings/sites.ts ids, for the options page's "scan automatically"). */
-export function groupOf(site: string): string {
-  if (site.startsWith('huggingface')) return 'huggingface';
-  if (site.startsWith('vendor:')) return 'vendors';
-  if (site.startsWith('news:')) return 'news';
-  return site;
-}
-
 export interface StoredSettings {
   disabledSites?: unknown;
   autoScan?: unknown;
@@ -26,9 +18,10 @@ function hostMatches(host: string, entry: unknown): boolean {
   return typeof entry === 'string' && (host === entry || host.endsWith(`.${entry}`));
 }
 
-export function policyOf(settings: unknown, site: string, host: string): ScanPolicy {
+/** `group`: the detector's settings group (SiteDetector.group), the key of the options' "scan automatically". */
+export function policyOf(settings: unknown, group: string, host: string): ScanPolicy {
   const s: StoredSettings = settings && typeof settings === 'object' ? (settings as StoredSettings) : {};
   const disabled = Array.isArray(s.disabledSites) && s.disabledSites.some((e) => hostMatches(host, e));
-  const auto = s.autoScan && typeof s.autoScan === 'object' ? (s.autoScan as Record<string, unknown>)[groupOf(site)] : undefined;
+  const auto = s.autoScan && typeof s.autoScan === 'object' ? (s.autoScan as Record<string, unknown>)[group] : undefined;
   return { scan: !disabled && auto !== false, density: s.badgeDensity === 'openwashing' ? 'openwashing' : 'all' };
 }

@@ -39,7 +39,7 @@ export default defineContentScript({
         return {};
       }
     };
-    let policy = policyOf(await read(), detector.id, location.hostname);
+    let policy = policyOf(await read(), detector.group, location.hostname);
 
     const onDetails = (model: string) => void send({ type: 'open-details', model }).catch(() => undefined);
     const onReport = (d: BadgeData) =>
@@ -81,7 +81,7 @@ export default defineContentScript({
     // Options changed (site switched off, density): follow them without a reload.
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'local' || !changes.settings) return;
-      const next = policyOf(changes.settings.newValue, detector.id, location.hostname);
+      const next = policyOf(changes.settings.newValue, detector.group, location.hostname);
       const restart = next.density !== policy.density || next.scan !== policy.scan;
       policy = next;
       if (restart) {

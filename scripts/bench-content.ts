@@ -275,7 +275,7 @@ async function main() {
     const setup = await browser.newPage();
     await setup.goto(`chrome-extension://${extId}/popup.html`);
     await setup.evaluate(async (endpoint: string) => {
-      await (globalThis as any).chrome.storage.local.set({ hubEndpoint: endpoint });
+      await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ hubEndpoint: endpoint });
     }, hub.url);
     await setup.close();
     const incognito = await browser.createBrowserContext();

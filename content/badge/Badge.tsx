@@ -10,8 +10,7 @@
  */
 import type { Label } from '@/lib/verdict/schema';
 import type { ClaimKind, Severity } from '@/lib/claims/types';
-import { LABEL_HINT, LABEL_TEXT } from '@/components/labels';
-import { LABEL_COLORS, SEVERITY_COLORS } from './BadgeTheme';
+import { LABEL_COLORS, LABEL_HINT, LABEL_TEXT, SEVERITY_COLORS } from '@/lib/labels';
 import { BADGE_TAG } from '@/lib/scan/dom';
 
 export type BadgeVariant = 'header' | 'claim' | 'compact';

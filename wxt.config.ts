@@ -25,7 +25,13 @@ export default defineConfig({
     // Any other site: opt-in, one origin at a time, from the popup's "Scan this site".
     optional_host_permissions: [...OPT_IN_MATCHES],
     // No data is collected or transmitted beyond Hub lookups the user's page or query needs (PRIVACY.md).
-    browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } as Record<string, unknown> },
+    browser_specific_settings: {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      } as Record<string, unknown>,
+    },
   },
   hooks: {
     // The API anchor is for Chromium only: leave it out of other builds.
@@ -39,14 +45,19 @@ export default defineConfig({
       // Chromium: an empty script at document_start on the known sites (public/api-anchor.js says why), so
       // that a page element with id "chrome" cannot hide the extension API from the main content script.
       if (wxt.config.browser === 'chrome') {
-        manifest.content_scripts = [{ matches: [...KNOWN_SITE_MATCHES], js: [API_ANCHOR_SCRIPT], run_at: 'document_start' }, ...(manifest.content_scripts ?? [])];
+        manifest.content_scripts = [
+          { matches: [...KNOWN_SITE_MATCHES], js: [API_ANCHOR_SCRIPT], run_at: 'document_start' },
+          ...(manifest.content_scripts ?? []),
+        ];
       }
       // WXT builds MV2's browser_action from the popup entrypoint and leaves the icon out: put it back.
       if (wxt.config.manifestVersion === 2 && manifest.browser_action && !manifest.browser_action.default_icon) {
         manifest.browser_action.default_icon = TOOLBAR_ICON;
       }
       if (wxt.config.manifestVersion === 2 && manifest.optional_host_permissions?.length) {
-        manifest.optional_permissions = [...new Set([...(manifest.optional_permissions ?? []), ...manifest.optional_host_permissions])] as typeof manifest.optional_permissions;
+        manifest.optional_permissions = [
+          ...new Set([...(manifest.optional_permissions ?? []), ...manifest.optional_host_permissions]),
+        ] as typeof manifest.optional_permissions;
       }
     },
   },

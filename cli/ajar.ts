@@ -57,9 +57,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...rest] = positionals;
-  if (command !== 'check' && command !== 'scan') fail(2, command ? `unknown command "${command}" (see ajar --help)` : 'no command given (see ajar --help)');
-  if (command === 'check' && rest.length !== 1) fail(2, `check takes exactly one model, got ${rest.length} (see ajar --help)`);
-  if (command === 'scan' && rest.length !== 1) fail(2, `scan takes exactly one HTML file or URL, got ${rest.length} (see ajar --help)`);
+  if (command !== 'check' && command !== 'scan')
+    fail(2, command ? `unknown command "${command}" (see ajar --help)` : 'no command given (see ajar --help)');
+  if (command === 'check' && rest.length !== 1)
+    fail(2, `check takes exactly one model, got ${rest.length} (see ajar --help)`);
+  if (command === 'scan' && rest.length !== 1)
+    fail(2, `scan takes exactly one HTML file or URL, got ${rest.length} (see ajar --help)`);
 
   const endpoint = values['hf-endpoint'] ?? (process.env.HF_ENDPOINT || DEFAULT_HUB_ENDPOINT);
   try {

@@ -21,31 +21,57 @@ export function renderVerdict(v: Verdict): string {
   const out: string[] = [];
   out.push(`${bold(v.model)}  ${paint(LABEL_ANSI[v.label], bold(LABEL_PHRASE[v.label].toUpperCase()))}`);
   out.push(v.summary);
-  out.push(dim(v.mode === 'live' ? `Evidence fetched from the Hub at ${v.hub.fetchedAt ?? v.evaluatedAt}.` : `Offline: the bundled knowledge pack only${v.hub.message ? ` (${v.hub.message})` : ''}.`));
+  out.push(
+    dim(
+      v.mode === 'live'
+        ? `Evidence fetched from the Hub at ${v.hub.fetchedAt ?? v.evaluatedAt}.`
+        : `Offline: the bundled knowledge pack only${v.hub.message ? ` (${v.hub.message})` : ''}.`,
+    ),
+  );
   out.push('');
 
-  out.push(bold(`OSI Open Source AI Definition 1.0: ${v.osaid.verdict.toUpperCase()}`) + dim(` (decided by ${v.osaid.decidedBy === 'osi-validation' ? "OSI's own validation" : 'the evidence'})`));
+  out.push(
+    bold(`OSI Open Source AI Definition 1.0: ${v.osaid.verdict.toUpperCase()}`) +
+      dim(` (decided by ${v.osaid.decidedBy === 'osi-validation' ? "OSI's own validation" : 'the evidence'})`),
+  );
   out.push(`  ${v.osaid.reason}`);
   out.push(bold('  Freedoms'));
   for (const f of ['use', 'study', 'modify', 'share'] as const) {
     const fr = v.osaid.freedoms[f];
-    out.push(`    ${STATUS_SYMBOL[fr.status]} ${pad(f, 7)} ${pad(fr.status, 11)} ${fr.reasons[0]?.text ?? ''}${src(fr.reasons.flatMap((r) => r.sources))}`);
+    out.push(
+      `    ${STATUS_SYMBOL[fr.status]} ${pad(f, 7)} ${pad(fr.status, 11)} ${fr.reasons[0]?.text ?? ''}${src(fr.reasons.flatMap((r) => r.sources))}`,
+    );
     for (const r of fr.reasons.slice(1, 4)) out.push(`      ${' '.repeat(19)}${r.text}${src(r.sources)}`);
   }
   out.push(bold('  Components'));
-  for (const [k, name] of [['data', 'data information'], ['code', 'code'], ['parameters', 'parameters']] as const) {
+  for (const [k, name] of [
+    ['data', 'data information'],
+    ['code', 'code'],
+    ['parameters', 'parameters'],
+  ] as const) {
     const c = v.osaid.components[k];
-    out.push(`    ${STATUS_SYMBOL[c.status]} ${pad(name, 17)} ${pad(c.status, 10)} ${c.evidence[0]?.text ?? ''}${src(c.evidence.flatMap((r) => r.sources))}`);
+    out.push(
+      `    ${STATUS_SYMBOL[c.status]} ${pad(name, 17)} ${pad(c.status, 10)} ${c.evidence[0]?.text ?? ''}${src(c.evidence.flatMap((r) => r.sources))}`,
+    );
   }
   if (v.osaid.blockers.length) {
     out.push(bold('  Blockers'));
-    for (const b of v.osaid.blockers) out.push(`    - ${b.text}${b.clause ? `\n      ${b.clause.quote}` : ''}${src(b.sources)}`);
+    for (const b of v.osaid.blockers)
+      out.push(`    - ${b.text}${b.clause ? `\n      ${b.clause.quote}` : ''}${src(b.sources)}`);
   }
   out.push('');
 
   if (v.license) {
-    const osi = v.license.osiApproved === true ? 'OSI-approved' : v.license.osiApproved === false ? 'not OSI-approved' : 'not an SPDX licence';
-    out.push(bold(`Licence: ${v.license.name ?? v.license.input}`) + ` (${v.license.id ?? 'no id'}; ${osi}; ${v.license.status}) ${dim(`from ${v.license.from}`)}`);
+    const osi =
+      v.license.osiApproved === true
+        ? 'OSI-approved'
+        : v.license.osiApproved === false
+          ? 'not OSI-approved'
+          : 'not an SPDX licence';
+    out.push(
+      bold(`Licence: ${v.license.name ?? v.license.input}`) +
+        ` (${v.license.id ?? 'no id'}; ${osi}; ${v.license.status}) ${dim(`from ${v.license.from}`)}`,
+    );
     out.push(`  ${v.license.reason}`);
     for (const c of v.license.clauses) {
       out.push(`  ${c.ref} — ${c.restriction} [breaks: ${c.freedoms.join(', ')}]`);
@@ -56,7 +82,10 @@ export function renderVerdict(v: Verdict): string {
   }
   if (v.inheritance.baseModels.length || v.inheritance.conflict) {
     out.push(bold('Base models'));
-    for (const b of v.inheritance.baseModels) out.push(`  ${b.relation} of ${b.id}: ${b.license ?? 'licence unknown'}${b.licenseStatus ? ` (${b.licenseStatus})` : ''}`);
+    for (const b of v.inheritance.baseModels)
+      out.push(
+        `  ${b.relation} of ${b.id}: ${b.license ?? 'licence unknown'}${b.licenseStatus ? ` (${b.licenseStatus})` : ''}`,
+      );
     if (v.inheritance.conflict) out.push(paint('31', `  CONFLICT: ${v.inheritance.conflict.reason}`));
   }
   if (v.data.length) {
@@ -77,7 +106,9 @@ export function renderVerdict(v: Verdict): string {
     out.push(bold('Expert records'));
     for (const e of v.expert) {
       const scope = e.match === 'exact' ? 'this model' : 'FAMILY record, not this exact model';
-      const facts = Object.entries(e.facts).map(([k, val]) => `${k}=${val}`).join(', ');
+      const facts = Object.entries(e.facts)
+        .map(([k, val]) => `${k}=${val}`)
+        .join(', ');
       out.push(`  ${e.origin}: ${e.name} (${scope})`);
       out.push(`    ${facts}${src([e.source])}`);
     }

@@ -72,7 +72,8 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
 async function readBody(res: Response, limit: number): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) throw new InputError(3, `page is larger than ${limit / 1024 / 1024} MB`);
+  if (Number.isFinite(declared) && declared > limit)
+    throw new InputError(3, `page is larger than ${limit / 1024 / 1024} MB`);
   if (!res.body) return new Uint8Array(await res.arrayBuffer());
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -111,10 +112,20 @@ async function fetchPage(url: string, fetchImpl: typeof fetch): Promise<Page> {
     res = await fetchImpl(url, {
       redirect: 'follow',
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-      headers: { accept: 'text/html,application/xhtml+xml,text/plain;q=0.8', 'user-agent': 'ajar-cli (openwashing checker)' },
+      headers: {
+        accept: 'text/html,application/xhtml+xml,text/plain;q=0.8',
+        'user-agent': 'ajar-cli (openwashing checker)',
+      },
     });
   } catch (e) {
-    const why = e instanceof Error && e.name === 'TimeoutError' ? `no answer within ${FETCH_TIMEOUT_MS / 1000} s` : e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e);
+    const why =
+      e instanceof Error && e.name === 'TimeoutError'
+        ? `no answer within ${FETCH_TIMEOUT_MS / 1000} s`
+        : e instanceof Error
+          ? e.cause instanceof Error
+            ? e.cause.message
+            : e.message
+          : String(e);
     throw new InputError(3, `cannot fetch ${url}: ${why}`);
   }
   if (!res.ok) {
@@ -134,7 +145,8 @@ async function readPage(target: string, fetchImpl: typeof fetch): Promise<Page> 
   const scheme = SCHEME.exec(target)?.[1]?.toLowerCase();
   // One letter is a Windows drive ("C:\page.html"), not a scheme.
   if (scheme && scheme.length > 1) {
-    if (scheme !== 'http' && scheme !== 'https') throw new InputError(2, `only http(s) URLs or local files can be scanned, got "${scheme}:"`);
+    if (scheme !== 'http' && scheme !== 'https')
+      throw new InputError(2, `only http(s) URLs or local files can be scanned, got "${scheme}:"`);
     try {
       new URL(target);
     } catch {
@@ -176,7 +188,8 @@ function inertWindow(): Window {
       },
       fetch: {
         interceptor: {
-          beforeAsyncRequest: async ({ window }) => new window.Response('', { status: 403, statusText: 'blocked by ajar' }),
+          beforeAsyncRequest: async ({ window }) =>
+            new window.Response('', { status: 403, statusText: 'blocked by ajar' }),
         },
       },
     },

@@ -10,7 +10,9 @@ const loaded = new Map<unknown, unknown>();
  * not wait for code it does not show yet (notes, the report form and the database behind them).
  */
 export function Lazy<P extends object>({ load, props }: { load: () => Promise<ComponentType<P>>; props: P }) {
-  const [Comp, setComp] = useState<ComponentType<P> | null>(() => (loaded.get(load.toString()) as ComponentType<P> | undefined) ?? null);
+  const [Comp, setComp] = useState<ComponentType<P> | null>(
+    () => (loaded.get(load.toString()) as ComponentType<P> | undefined) ?? null,
+  );
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (Comp) return;
@@ -26,6 +28,11 @@ export function Lazy<P extends object>({ load, props }: { load: () => Promise<Co
       live = false;
     };
   }, []);
-  if (error) return <p class="error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p class="error" role="alert">
+        {error}
+      </p>
+    );
   return Comp ? <Comp {...props} /> : null;
 }

@@ -2,7 +2,15 @@ import { useState } from 'preact/hooks';
 import { t } from './i18n';
 
 /** Look up any model by Hub id, huggingface.co URL or name. */
-export function ModelSearch({ initial, onSearch, busy }: { initial: string; onSearch: (q: string) => void; busy: boolean }) {
+export function ModelSearch({
+  initial,
+  onSearch,
+  busy,
+}: {
+  initial: string;
+  onSearch: (q: string) => void;
+  busy: boolean;
+}) {
   const [value, setValue] = useState(initial);
   return (
     <form

@@ -48,7 +48,13 @@ export function MofTable({ verdict }: { verdict: Verdict }) {
                 <StatusCell status={c.status} />
                 <td>
                   {safe ? (
-                    <a href={safe} target="_blank" rel="noopener noreferrer" title={c.source?.title ?? safe} aria-label={t('mof.linkFor', { name: c.name, host: hostOf(safe) })}>
+                    <a
+                      href={safe}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      title={c.source?.title ?? safe}
+                      aria-label={t('mof.linkFor', { name: c.name, host: hostOf(safe) })}
+                    >
                       {hostOf(safe)}
                     </a>
                   ) : (

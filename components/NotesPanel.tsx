@@ -9,7 +9,9 @@ import { formatDate, t, tn } from './i18n';
 export const NOTES_SHOWN = 30;
 
 function targetName(tg: NoteTarget): string {
-  return tg.kind === 'model' ? t('notes.aboutModel', { model: tg.model }) : t('notes.aboutPage', { title: tg.title || tg.url });
+  return tg.kind === 'model'
+    ? t('notes.aboutModel', { model: tg.model })
+    : t('notes.aboutPage', { title: tg.title || tg.url });
 }
 
 /**
@@ -65,7 +67,8 @@ export function NotesPanel({ targets, idPrefix = 'notes' }: { targets: NoteTarge
   const saveEdit = async (n: Note) => {
     if (!editing) return;
     const text = editing.text;
-    if (await write(() => store.put('notes', { ...n, text, updatedAt: nextTimestamp(n.updatedAt) }), t('notes.saved'))) setEditing(null);
+    if (await write(() => store.put('notes', { ...n, text, updatedAt: nextTimestamp(n.updatedAt) }), t('notes.saved')))
+      setEditing(null);
   };
 
   const remove = (n: Note) => write(async () => setUndo(await store.remove('notes', n.id)), t('notes.deleted'));
@@ -94,7 +97,13 @@ export function NotesPanel({ targets, idPrefix = 'notes' }: { targets: NoteTarge
                   <label for={`${idPrefix}-edit-${n.id}`} class="visually-hidden">
                     {t('notes.editLabel')}
                   </label>
-                  <textarea id={`${idPrefix}-edit-${n.id}`} rows={3} maxLength={NOTE_MAX_CHARS} value={editing.text} onInput={(e) => setEditing({ id: n.id, text: (e.target as HTMLTextAreaElement).value })} />
+                  <textarea
+                    id={`${idPrefix}-edit-${n.id}`}
+                    rows={3}
+                    maxLength={NOTE_MAX_CHARS}
+                    value={editing.text}
+                    onInput={(e) => setEditing({ id: n.id, text: (e.target as HTMLTextAreaElement).value })}
+                  />
                   <div class="row-actions">
                     <button type="button" onClick={() => void saveEdit(n)} disabled={!editing.text.trim()}>
                       {t('common.save')}
@@ -108,10 +117,21 @@ export function NotesPanel({ targets, idPrefix = 'notes' }: { targets: NoteTarge
                 <>
                   <p class="note-text">{n.text}</p>
                   <div class="row-actions">
-                    <button type="button" class="link-button" onClick={() => setEditing({ id: n.id, text: n.text })} aria-label={t('notes.editAria')}>
+                    <button
+                      type="button"
+                      class="link-button"
+                      onClick={() => setEditing({ id: n.id, text: n.text })}
+                      aria-label={t('notes.editAria')}
+                    >
                       {t('common.edit')}
                     </button>
-                    <button type="button" class="link-button" data-testid="note-delete" onClick={() => void remove(n)} aria-label={t('notes.deleteAria')}>
+                    <button
+                      type="button"
+                      class="link-button"
+                      data-testid="note-delete"
+                      onClick={() => void remove(n)}
+                      aria-label={t('notes.deleteAria')}
+                    >
                       {t('common.delete')}
                     </button>
                   </div>
@@ -135,7 +155,13 @@ export function NotesPanel({ targets, idPrefix = 'notes' }: { targets: NoteTarge
             <legend>{t('notes.attachTo')}</legend>
             {targets.map((tg, i) => (
               <label key={targetKey(tg)}>
-                <input type="radio" name={`${idPrefix}-target`} checked={i === targetIdx} onChange={() => setTargetIdx(i)} /> {tg.kind === 'model' ? t('notes.thisModel') : t('notes.thisPage')}
+                <input
+                  type="radio"
+                  name={`${idPrefix}-target`}
+                  checked={i === targetIdx}
+                  onChange={() => setTargetIdx(i)}
+                />{' '}
+                {tg.kind === 'model' ? t('notes.thisModel') : t('notes.thisPage')}
               </label>
             ))}
           </fieldset>

@@ -54,7 +54,13 @@ export function PageSection({
         <ul class="page-models" aria-label={t('page.modelsLabel')}>
           {models.map((m) => (
             <li key={m.id} data-testid="page-model" data-model={m.id}>
-              <button type="button" class="model-row" aria-current={selected === m.id ? 'true' : undefined} onClick={() => onOpenModel(m.id)} title={m.summary}>
+              <button
+                type="button"
+                class="model-row"
+                aria-current={selected === m.id ? 'true' : undefined}
+                onClick={() => onOpenModel(m.id)}
+                title={m.summary}
+              >
                 <span class="model-name">{m.id}</span>
                 <span class={`label label-small label-${m.label}`} title={labelHint(m.label)}>
                   {labelText(m.label)}
@@ -75,28 +81,52 @@ export function PageSection({
           <h3 class="subtle-heading">{tn('page.claims', claims.length)}</h3>
           <ul class="claims" aria-label={t('page.claimsLabel')}>
             {claims.map((c) => (
-              <li key={c.id} class={c.openwashing ? `claim claim-${c.severity}` : 'claim'} data-testid="page-claim" data-claim={c.id} data-openwashing={String(c.openwashing)}>
+              <li
+                key={c.id}
+                class={c.openwashing ? `claim claim-${c.severity}` : 'claim'}
+                data-testid="page-claim"
+                data-claim={c.id}
+                data-openwashing={String(c.openwashing)}
+              >
                 <span class="claim-quote" data-testid="claim-quote">
                   {quoted(oneLine(c.text, MAX_QUOTE))}
                 </span>
                 <div class="claim-meta">
-                  {c.openwashing && <strong class="ow">{c.severity === 'high' ? t('page.openwashing') : t('page.unverified')}</strong>}
+                  {c.openwashing && (
+                    <strong class="ow">{c.severity === 'high' ? t('page.openwashing') : t('page.unverified')}</strong>
+                  )}
                   <span class={`label label-small label-${c.label}`}>{labelText(c.label)}</span>
                   <span class="muted">{c.model ?? t('page.modelUnknown')}</span>
                 </div>
                 <p class="claim-reason muted">{c.reason}</p>
                 <div class="row-actions">
                   {canScroll && (
-                    <button type="button" class="link-button" onClick={() => onScrollTo(c.id)} aria-label={t('page.showOnPageFor', { quote: oneLine(c.text, 60) })}>
+                    <button
+                      type="button"
+                      class="link-button"
+                      onClick={() => onScrollTo(c.id)}
+                      aria-label={t('page.showOnPageFor', { quote: oneLine(c.text, 60) })}
+                    >
                       {t('page.showOnPage')}
                     </button>
                   )}
                   {c.model && (
-                    <button type="button" class="link-button" onClick={() => onOpenModel(c.model!)} aria-label={t('page.detailsFor', { model: c.model })}>
+                    <button
+                      type="button"
+                      class="link-button"
+                      onClick={() => onOpenModel(c.model!)}
+                      aria-label={t('page.detailsFor', { model: c.model })}
+                    >
                       {t('page.details')}
                     </button>
                   )}
-                  <button type="button" class="link-button" data-testid="report-claim" onClick={() => onReport(c)} aria-label={t('page.reportFor', { quote: oneLine(c.text, 60) })}>
+                  <button
+                    type="button"
+                    class="link-button"
+                    data-testid="report-claim"
+                    onClick={() => onReport(c)}
+                    aria-label={t('page.reportFor', { quote: oneLine(c.text, 60) })}
+                  >
                     {t('page.report')}
                   </button>
                 </div>

@@ -8,7 +8,6 @@ import { recordsStore } from './records';
 import { errorText } from '@/lib/error-text';
 import { formatDate, labelText, t } from './i18n';
 
-
 /**
  * A report about a suspect claim, pre-filled, saved locally as it is edited. "File publicly" first shows the
  * exact text and the exact link; only the user's click on "Open …" sends anything anywhere.
@@ -37,15 +36,20 @@ export function ReportForm({
   const [copied, setCopied] = useState(false);
   const gh = publicLink('github', report, repo);
   const hf = publicLink('huggingface', report, repo);
-  const [target, setTarget] = useState<PublicTarget>(defaultTarget === 'github' && gh ? 'github' : hf ? 'huggingface' : 'github');
+  const [target, setTarget] = useState<PublicTarget>(
+    defaultTarget === 'github' && gh ? 'github' : hf ? 'huggingface' : 'github',
+  );
   const link: PublicLink | null = target === 'github' ? gh : hf;
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef(report);
   latest.current = report;
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const persist = async (patch: Partial<Report>): Promise<Report | null> => {
     setSaveState('saving');
@@ -75,7 +79,9 @@ export function ReportForm({
     }
     const { comment: c, claim } = fields.current;
     const cur = latest.current;
-    return c !== cur.comment || claim !== cur.claim.text ? persist({ comment: c, claim: { ...cur.claim, text: claim } }) : cur;
+    return c !== cur.comment || claim !== cur.claim.text
+      ? persist({ comment: c, claim: { ...cur.claim, text: claim } })
+      : cur;
   };
 
   /** Edits are saved locally 600 ms after the last keystroke, and on leaving the field. */
@@ -122,11 +128,22 @@ export function ReportForm({
 
   const v = report.verdict;
   return (
-    <section class="report-form" aria-labelledby="report-h" data-testid="report-form" data-report-id={report.id} data-status={report.status}>
+    <section
+      class="report-form"
+      aria-labelledby="report-h"
+      data-testid="report-form"
+      data-report-id={report.id}
+      data-status={report.status}
+    >
       <div class="report-head">
         <h2 id="report-h">{t('report.heading')}</h2>
         {onClose && (
-          <button type="button" class="link-button" onClick={() => void flushComment().then(() => onClose())} data-testid="report-close">
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => void flushComment().then(() => onClose())}
+            data-testid="report-close"
+          >
             {t('common.back')}
           </button>
         )}
@@ -213,8 +230,18 @@ export function ReportForm({
           )}
         </dd>
       </dl>
-      <div class="status-line small" role="status" aria-live="polite" data-testid="report-save-state" data-state={saveState}>
-        {saveState === 'saved' ? t('report.savedLocally') : saveState === 'saving' ? t('notes.saving') : t('report.unsaved')}
+      <div
+        class="status-line small"
+        role="status"
+        aria-live="polite"
+        data-testid="report-save-state"
+        data-state={saveState}
+      >
+        {saveState === 'saved'
+          ? t('report.savedLocally')
+          : saveState === 'saving'
+            ? t('notes.saving')
+            : t('report.unsaved')}
       </div>
       {error && (
         <p class="error" role="alert" data-testid="report-error">
@@ -222,7 +249,13 @@ export function ReportForm({
         </p>
       )}
       <div class="row-actions">
-        <button type="button" class="primary" data-testid="report-file" onClick={() => void flushComment().then(() => setPreview(true))} aria-expanded={preview}>
+        <button
+          type="button"
+          class="primary"
+          data-testid="report-file"
+          onClick={() => void flushComment().then(() => setPreview(true))}
+          aria-expanded={preview}
+        >
           {t('report.filePublicly')}
         </button>
         {report.status !== 'dismissed' ? (
@@ -241,12 +274,28 @@ export function ReportForm({
           <fieldset>
             <legend>{t('report.whereLegend')}</legend>
             <label>
-              <input type="radio" name="report-target" value="huggingface" checked={target === 'huggingface'} disabled={!hf} onChange={() => setTarget('huggingface')} data-testid="target-huggingface" />{' '}
+              <input
+                type="radio"
+                name="report-target"
+                value="huggingface"
+                checked={target === 'huggingface'}
+                disabled={!hf}
+                onChange={() => setTarget('huggingface')}
+                data-testid="target-huggingface"
+              />{' '}
               {t('report.targetHf')}
               {!hf && <span class="muted small"> {t('report.targetHfUnavailable')}</span>}
             </label>
             <label>
-              <input type="radio" name="report-target" value="github" checked={target === 'github'} disabled={!gh} onChange={() => setTarget('github')} data-testid="target-github" />{' '}
+              <input
+                type="radio"
+                name="report-target"
+                value="github"
+                checked={target === 'github'}
+                disabled={!gh}
+                onChange={() => setTarget('github')}
+                data-testid="target-github"
+              />{' '}
               {repo ? t('report.targetGithub', { repo }) : t('report.targetGithubUnset')}
             </label>
           </fieldset>
@@ -270,7 +319,13 @@ export function ReportForm({
                 <button type="button" onClick={() => void copy()} data-testid="public-copy">
                   {copied ? t('report.copied') : t('report.copy')}
                 </button>
-                <button type="button" class="primary" data-testid="public-open" data-url={link.url} onClick={() => void openPublic()}>
+                <button
+                  type="button"
+                  class="primary"
+                  data-testid="public-open"
+                  data-url={link.url}
+                  onClick={() => void openPublic()}
+                >
                   {target === 'github' ? t('report.openGithub') : t('report.openHf')}
                 </button>
                 <button type="button" onClick={() => setPreview(false)}>

@@ -10,11 +10,20 @@ export function SourceLinks({ sources, max = 3 }: { sources: Source[]; max?: num
     <span class="sources">
       {unique.map((s) =>
         /^https?:\/\//i.test(s.url) ? (
-          <a key={s.url} href={s.url} target="_blank" rel="noopener noreferrer" title={s.title} aria-label={t('common.sourceLink', { host: hostOf(s.url), title: s.title || hostOf(s.url) })}>
+          <a
+            key={s.url}
+            href={s.url}
+            target="_blank"
+            rel="noopener noreferrer"
+            title={s.title}
+            aria-label={t('common.sourceLink', { host: hostOf(s.url), title: s.title || hostOf(s.url) })}
+          >
             {hostOf(s.url)}
           </a>
         ) : (
-          <span key={s.url} title={s.title}>{s.url}</span>
+          <span key={s.url} title={s.title}>
+            {s.url}
+          </span>
         ),
       )}
     </span>

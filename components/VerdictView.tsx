@@ -46,14 +46,24 @@ export function VerdictView({
 
   const fetched = v.hub.fetchedAt ? formatDate(v.hub.fetchedAt) : null;
   return (
-    <article class="verdict" data-testid="verdict" data-label={v.label} data-complete={String(complete)} aria-labelledby="verdict-model">
+    <article
+      class="verdict"
+      data-testid="verdict"
+      data-label={v.label}
+      data-complete={String(complete)}
+      aria-labelledby="verdict-model"
+    >
       <header class="verdict-head">
-        <h2 class="model-id" id="verdict-model">{v.model}</h2>
+        <h2 class="model-id" id="verdict-model">
+          {v.model}
+        </h2>
         <span class={`label label-${v.label}`} data-testid="verdict-label" title={labelHint(v.label)}>
           {labelText(v.label)}
         </span>
       </header>
-      <p class="summary" data-testid="verdict-summary">{v.summary}</p>
+      <p class="summary" data-testid="verdict-summary">
+        {v.summary}
+      </p>
       <p class="freshness" data-testid="freshness">
         <span>
           {v.mode === 'live'
@@ -94,7 +104,12 @@ function VerdictDetails({ v }: { v: Verdict }) {
     <>
       <section aria-labelledby="mof-h">
         <h3 id="mof-h">
-          {t('mof.heading')} <span data-testid="mof-class-value">{v.mof.class === 'none' || v.mof.class === 'unknown' ? statusText(v.mof.class) : t('mof.class', { cls: v.mof.class })}</span>
+          {t('mof.heading')}{' '}
+          <span data-testid="mof-class-value">
+            {v.mof.class === 'none' || v.mof.class === 'unknown'
+              ? statusText(v.mof.class)
+              : t('mof.class', { cls: v.mof.class })}
+          </span>
         </h3>
         <p class="muted">
           {v.mof.reason} {v.mof.decidedBy === 'mot' && <em>{t('mof.motDecides')}</em>}
@@ -141,7 +156,8 @@ function VerdictDetails({ v }: { v: Verdict }) {
               <th scope="row">{t('defs.euAiAct')}</th>
               <StatusCell status={v.euAiActHint.status} />
               <td>
-                {v.euAiActHint.reason} <SourceLinks sources={v.euAiActHint.sources} /> <small class="muted">{v.euAiActHint.disclaimer}</small>
+                {v.euAiActHint.reason} <SourceLinks sources={v.euAiActHint.sources} />{' '}
+                <small class="muted">{v.euAiActHint.disclaimer}</small>
               </td>
             </tr>
           </tbody>
@@ -154,15 +170,21 @@ function VerdictDetails({ v }: { v: Verdict }) {
           <div data-testid="license">
             <p>
               <strong>{v.license.name ?? v.license.input}</strong> ({v.license.id ?? t('license.noId')};{' '}
-              {v.license.osiApproved === true ? t('license.osiApproved') : v.license.osiApproved === false ? t('license.notOsiApproved') : t('license.notSpdx')};{' '}
-              {statusText(v.license.status)}). {t('license.from', { from: v.license.from })} <SourceLinks sources={v.license.sources} />
+              {v.license.osiApproved === true
+                ? t('license.osiApproved')
+                : v.license.osiApproved === false
+                  ? t('license.notOsiApproved')
+                  : t('license.notSpdx')}
+              ; {statusText(v.license.status)}). {t('license.from', { from: v.license.from })}{' '}
+              <SourceLinks sources={v.license.sources} />
             </p>
             <p class="muted">{v.license.reason}</p>
             {v.license.clauses.length > 0 && (
               <ul class="clauses">
                 {v.license.clauses.map((c, i) => (
                   <li key={i}>
-                    <strong>{c.ref}</strong>: {c.restriction} ({t('license.breaks', { freedoms: c.freedoms.map((f) => t(`freedoms.name.${f}`)).join(', ') })})
+                    <strong>{c.ref}</strong>: {c.restriction} (
+                    {t('license.breaks', { freedoms: c.freedoms.map((f) => t(`freedoms.name.${f}`)).join(', ') })})
                     <blockquote cite={c.source.url}>{c.quote}</blockquote>
                     <SourceLinks sources={[c.source]} />
                   </li>
@@ -181,7 +203,11 @@ function VerdictDetails({ v }: { v: Verdict }) {
             <ul>
               {v.inheritance.baseModels.map((b) => (
                 <li key={b.id}>
-                  {t('license.baseLine', { relation: b.relation, id: b.id, license: b.license ?? t('license.unknownLicense') })}
+                  {t('license.baseLine', {
+                    relation: b.relation,
+                    id: b.id,
+                    license: b.license ?? t('license.unknownLicense'),
+                  })}
                   {b.licenseStatus ? ` (${statusText(b.licenseStatus)})` : ''}
                 </li>
               ))}

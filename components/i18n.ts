@@ -19,7 +19,9 @@ let locale = 'en';
 
 const NAMED = /\{([A-Za-z0-9_]+)\}/g;
 function fill(message: string, subs?: Subs): string {
-  return subs ? message.replace(NAMED, (m, k: string) => (Object.prototype.hasOwnProperty.call(subs, k) ? String(subs[k]) : m)) : message;
+  return subs
+    ? message.replace(NAMED, (m, k: string) => (Object.prototype.hasOwnProperty.call(subs, k) ? String(subs[k]) : m))
+    : message;
 }
 
 /** The language for dates and numbers: the chosen one, else the browser's. */
@@ -69,7 +71,12 @@ export function t(key: MessageKey, subs?: Subs): string {
 /** Plural forms: "one | other" or "zero | one | other" in the catalog, chosen by count; {count} is filled. */
 export function tn(key: MessageKey, count: number, subs?: Subs): string {
   const forms = t(key, { ...subs, count }).split(' | ');
-  const form = forms.length === 3 ? forms[count === 0 ? 0 : count === 1 ? 1 : 2] : forms.length === 2 ? forms[count === 1 ? 0 : 1] : forms[0];
+  const form =
+    forms.length === 3
+      ? forms[count === 0 ? 0 : count === 1 ? 1 : 2]
+      : forms.length === 2
+        ? forms[count === 1 ? 0 : 1]
+        : forms[0];
   return form ?? '';
 }
 

@@ -81,7 +81,10 @@ export class ClaimBadges {
         this.claims.set(c.ctx.id, entry);
       }
       // One badge per claim and place: a sentence with two phrases ("open source ... open-source") gets one.
-      if (entry.occ.some((o) => o.block === block && o.range.compareBoundaryPoints(0 /* START_TO_START */, range) === 0)) continue;
+      if (
+        entry.occ.some((o) => o.block === block && o.range.compareBoundaryPoints(0 /* START_TO_START */, range) === 0)
+      )
+        continue;
       const occ: Occurrence = { block, range, after: badgeAnchor(range.endContainer as Text, block) };
       entry.occ.push(occ);
       occs.push(occ);
@@ -127,7 +130,12 @@ export class ClaimBadges {
     for (let i = 0; i < all.length; i += CLAIM_BATCH) {
       const batch = all.slice(i, i + CLAIM_BATCH);
       this.s.stats.claimsSent += batch.length;
-      const msg: JudgeClaimsRequest = { type: 'judge-claims', url, pageModel: this.s.pipeline.pageModel, claims: batch };
+      const msg: JudgeClaimsRequest = {
+        type: 'judge-claims',
+        url,
+        pageModel: this.s.pipeline.pageModel,
+        claims: batch,
+      };
       void this.s
         .send(msg)
         .then((reply) => {
@@ -150,7 +158,8 @@ export class ClaimBadges {
     if (this.density === 'openwashing' && !j.openwashing) return;
     const sig = `${j.model}|${j.label}|${j.openwashing}|${j.severity}`;
     const here = this.placeBadges.get(occ.after) ?? [];
-    const underline = () => j.openwashing && this.highlights.underline(occ.range, j.severity === 'medium' ? 'med' : 'ow');
+    const underline = () =>
+      j.openwashing && this.highlights.underline(occ.range, j.severity === 'medium' ? 'med' : 'ow');
     if (here.includes(sig)) {
       underline();
       return;
@@ -158,8 +167,15 @@ export class ClaimBadges {
     here.push(sig);
     this.placeBadges.set(occ.after, here);
     const badge = this.s.badge({
-      variant: 'claim', label: j.label, model: j.model, reason: j.reason, openwashing: j.openwashing, severity: j.severity, kind: j.kind,
-      claimId: entry.ctx.id, claimText: entry.ctx.sentence,
+      variant: 'claim',
+      label: j.label,
+      model: j.model,
+      reason: j.reason,
+      openwashing: j.openwashing,
+      severity: j.severity,
+      kind: j.kind,
+      claimId: entry.ctx.id,
+      claimText: entry.ctx.sentence,
     });
     badge.host.setAttribute('data-claim', entry.ctx.id);
     occ.after.parentNode!.insertBefore(badge.host, occ.after.nextSibling);

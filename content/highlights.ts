@@ -37,10 +37,19 @@ export class Highlights {
     // Fallback (no Highlight API): an underline span around the sentence's text node, only where the sentence
     // is that whole node, so no page text node is ever split (frameworks keep references to them).
     const t = range.startContainer;
-    if (t !== range.endContainer || t.nodeType !== 3 || range.startOffset !== 0 || range.endOffset !== (t as Text).data.trimEnd().length && range.endOffset !== (t as Text).data.length) return;
+    if (
+      t !== range.endContainer ||
+      t.nodeType !== 3 ||
+      range.startOffset !== 0 ||
+      (range.endOffset !== (t as Text).data.trimEnd().length && range.endOffset !== (t as Text).data.length)
+    )
+      return;
     const span = this.doc.createElement('span');
     span.setAttribute('data-ajar-underline', kind);
-    span.setAttribute('style', `text-decoration:underline ${kind === 'ow' ? 'wavy #c0262d' : 'dotted #b35c00'};text-decoration-thickness:1px;text-underline-offset:3px`);
+    span.setAttribute(
+      'style',
+      `text-decoration:underline ${kind === 'ow' ? 'wavy #c0262d' : 'dotted #b35c00'};text-decoration-thickness:1px;text-underline-offset:3px`,
+    );
     t.parentNode?.insertBefore(span, t);
     span.appendChild(t);
     this.marks.push(span);

@@ -48,7 +48,14 @@ export class ModelBadges {
     if (!slot) return;
     this.want(model, (m) => {
       if (this.header?.host.isConnected || !slot.isConnected || p.pageModel !== model) return;
-      const badge = this.s.badge({ variant: 'header', label: m.label, model: m.id, reason: m.summary, openwashing: false, severity: 'none' });
+      const badge = this.s.badge({
+        variant: 'header',
+        label: m.label,
+        model: m.id,
+        reason: m.summary,
+        openwashing: false,
+        severity: 'none',
+      });
       badge.host.setAttribute('data-page-model', 'true');
       slot.parentNode?.insertBefore(badge.host, slot.nextSibling);
       this.header = badge;
@@ -92,7 +99,14 @@ export class ModelBadges {
     if (info.kind === 'card') {
       if ([...info.slot.children].some((c) => c.tagName === BADGE_TAG_UPPER)) return;
     } else if (this.linkBadged.has(info.slot)) return;
-    const badge = this.s.badge({ variant: 'compact', label: m.label, model: m.id, reason: m.summary, openwashing: false, severity: 'none' });
+    const badge = this.s.badge({
+      variant: 'compact',
+      label: m.label,
+      model: m.id,
+      reason: m.summary,
+      openwashing: false,
+      severity: 'none',
+    });
     badge.host.setAttribute('data-card', info.kind);
     if (info.kind === 'card') info.slot.appendChild(badge.host);
     else {

@@ -22,6 +22,7 @@ function hostMatches(host: string, entry: unknown): boolean {
 export function policyOf(settings: unknown, group: string, host: string): ScanPolicy {
   const s: StoredSettings = settings && typeof settings === 'object' ? (settings as StoredSettings) : {};
   const disabled = Array.isArray(s.disabledSites) && s.disabledSites.some((e) => hostMatches(host, e));
-  const auto = s.autoScan && typeof s.autoScan === 'object' ? (s.autoScan as Record<string, unknown>)[group] : undefined;
+  const auto =
+    s.autoScan && typeof s.autoScan === 'object' ? (s.autoScan as Record<string, unknown>)[group] : undefined;
   return { scan: !disabled && auto !== false, density: s.badgeDensity === 'openwashing' ? 'openwashing' : 'all' };
 }

@@ -40,7 +40,14 @@ export class PageRuntime {
   private overflow = false;
   private debounce: Debounce | null = null;
   /** Counters for tests and the bench, over every page of this runtime. */
-  readonly stats: RuntimeStats = { nodes: 0, candidates: 0, blocks: 0, claimsSent: 0, labelRequests: 0, mutationBatches: 0 };
+  readonly stats: RuntimeStats = {
+    nodes: 0,
+    candidates: 0,
+    blocks: 0,
+    claimsSent: 0,
+    labelRequests: 0,
+    mutationBatches: 0,
+  };
 
   constructor(private readonly o: RuntimeOptions) {}
 
@@ -108,7 +115,12 @@ export class PageRuntime {
   private onMutations(all: MutationRecord[]): void {
     if (!this.ac) return;
     // Our own badges going in are not page changes.
-    const recs = all.filter((r) => r.removedNodes.length > 0 || r.type !== 'childList' || [...r.addedNodes].some((n) => n.nodeName !== BADGE_TAG_UPPER));
+    const recs = all.filter(
+      (r) =>
+        r.removedNodes.length > 0 ||
+        r.type !== 'childList' ||
+        [...r.addedNodes].some((n) => n.nodeName !== BADGE_TAG_UPPER),
+    );
     if (!recs.length) return;
     if (this.records.length + recs.length > MAX_PENDING_RECORDS) {
       this.overflow = true;

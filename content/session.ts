@@ -49,7 +49,8 @@ export class ScanSession {
       detector: o.detector,
       // A block that already shows claims stays visible when its text changes: checkVisibility() on a
       // just-mutated page forces a style recalculation of the whole page, several ms on a long article.
-      visible: (block) => claims?.shows(block) === true || typeof block.checkVisibility !== 'function' || block.checkVisibility(),
+      visible: (block) =>
+        claims?.shows(block) === true || typeof block.checkVisibility !== 'function' || block.checkVisibility(),
     });
     this.ctx = {
       doc: o.doc,
@@ -77,7 +78,9 @@ export class ScanSession {
   /** page-start, then the first scan in idle slices. */
   start(): void {
     const p = this.ctx.pipeline;
-    void this.o.send({ type: 'page-start', url: this.key, site: this.o.detector.id, pageModel: p.pageModel }).catch(() => undefined);
+    void this.o
+      .send({ type: 'page-start', url: this.key, site: this.o.detector.id, pageModel: p.pageModel })
+      .catch(() => undefined);
     const t0 = performance.now();
     this.first = { start: t0, busy: 0, done: false, setup: 0 };
     p.clock = () => performance.now();
@@ -134,8 +137,18 @@ export class ScanSession {
     p.clock = null;
     const r = (x: number) => Math.round(x * 100) / 100;
     const detail = {
-      nodes: p.stats.nodes, candidates: p.stats.candidates, blocks: p.stats.blocks, claims: p.contexts().length, site: this.o.detector.id,
-      ms: { setup: r(f.setup), blockText: r(p.prof.blockText), detect: r(p.prof.detect), visibility: r(p.prof.visibility), claims: r(p.prof.claims) },
+      nodes: p.stats.nodes,
+      candidates: p.stats.candidates,
+      blocks: p.stats.blocks,
+      claims: p.contexts().length,
+      site: this.o.detector.id,
+      ms: {
+        setup: r(f.setup),
+        blockText: r(p.prof.blockText),
+        detect: r(p.prof.detect),
+        visibility: r(p.prof.visibility),
+        claims: r(p.prof.claims),
+      },
     };
     measure('ajar:first-scan', f.start, f.busy, detail);
     try {

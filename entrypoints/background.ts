@@ -7,7 +7,15 @@ import { browser } from 'wxt/browser';
 import { loadKnowledge } from '@/lib/knowledge';
 import { checkModel } from '@/lib/check';
 import { handleMessage, type Handlers } from '@/lib/message-router';
-import { TabStore, createLabelService, judgeClaims, labelResultOf, labelsFor, pageKey, tabStateReply } from '@/lib/tab-state';
+import {
+  TabStore,
+  createLabelService,
+  judgeClaims,
+  labelResultOf,
+  labelsFor,
+  pageKey,
+  tabStateReply,
+} from '@/lib/tab-state';
 import { resolveClaimModel } from '@/lib/claims/resolve';
 import { judgeClaim } from '@/lib/claims/judge';
 import { saveDraftFromClaim } from '@/lib/reports/from-claim';
@@ -26,7 +34,8 @@ export default defineBackground(() => {
   const cache = createIdbCache();
   const hub = createHubAccess(cache);
   const records = createRecordsStore();
-  const check = async (query: string, refresh = false) => checkModel(query, { knowledge, hub: await hub.client(refresh), now: () => new Date() });
+  const check = async (query: string, refresh = false) =>
+    checkModel(query, { knowledge, hub: await hub.client(refresh), now: () => new Date() });
 
   // In-page scanning: per-tab state (kept in storage.session), toolbar badge, claim judgements and model labels.
   const tabs = new TabStore(sessionTabs);
@@ -56,7 +65,9 @@ export default defineBackground(() => {
   const handlers: Handlers<Sender> = {
     async 'check-model'(req) {
       const result = await check(req.query, req.refresh === true);
-      return result.ok ? { ok: true, verdict: result.verdict } : { ok: false, error: result.error, message: result.message };
+      return result.ok
+        ? { ok: true, verdict: result.verdict }
+        : { ok: false, error: result.error, message: result.message };
     },
     async 'page-start'(req, sender) {
       const tabId = sender.tab?.id;
@@ -68,7 +79,12 @@ export default defineBackground(() => {
     async 'judge-claims'(req, sender) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return notFromATab;
-      const out = await judgeClaims(req.claims, req.pageModel, { resolve: (ctx, pm) => resolveClaimModel(ctx, pm, knowledge).model, judge: judgeClaim, labels, sentenceHints });
+      const out = await judgeClaims(req.claims, req.pageModel, {
+        resolve: (ctx, pm) => resolveClaimModel(ctx, pm, knowledge).model,
+        judge: judgeClaim,
+        labels,
+        sentenceHints,
+      });
       if (await tabs.recordJudged(tabId, req.url, req.pageModel, out)) await updateToolbar(tabId);
       return { ok: true, claims: out.claims };
     },
@@ -82,14 +98,19 @@ export default defineBackground(() => {
     async 'open-details'(req, sender) {
       const tab = sender.tab;
       const url = browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(req.model)}`);
-      await browser.tabs.create({ url, ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}), ...(tab?.id !== undefined ? { openerTabId: tab.id } : {}) });
+      await browser.tabs.create({
+        url,
+        ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}),
+        ...(tab?.id !== undefined ? { openerTabId: tab.id } : {}),
+      });
       return { ok: true };
     },
     async 'tab-state'(req) {
       return tabStateReply(await tabs.get(req.tabId));
     },
     async 'enable-site'(req) {
-      if (!(await mayReadOrigin(req.origin))) return { ok: false, error: 'no-permission', message: `Ajar may not read ${req.origin} yet.` };
+      if (!(await mayReadOrigin(req.origin)))
+        return { ok: false, error: 'no-permission', message: `Ajar may not read ${req.origin} yet.` };
       await optIn.sync();
       await optIn.injectInto(req.tabId);
       return { ok: true };
@@ -111,12 +132,16 @@ export default defineBackground(() => {
           return r.ok ? r.verdict : null;
         },
       });
-      await browser.tabs.create({ url: browser.runtime.getURL(`/options.html?report=${encodeURIComponent(report.id)}` as '/options.html') });
+      await browser.tabs.create({
+        url: browser.runtime.getURL(`/options.html?report=${encodeURIComponent(report.id)}` as '/options.html'),
+      });
       return { ok: true, reportId: report.id };
     },
   };
 
   // lib/message-router.ts decides who may ask what, parses every request, and answers a failed handler.
   const identity = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
-  browser.runtime.onMessage.addListener((raw: unknown, sender): Promise<unknown> | undefined => handleMessage(raw, sender, identity, handlers));
+  browser.runtime.onMessage.addListener((raw: unknown, sender): Promise<unknown> | undefined =>
+    handleMessage(raw, sender, identity, handlers),
+  );
 });

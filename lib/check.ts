@@ -9,7 +9,11 @@ import type { Verdict } from './verdict/schema';
 import { applyNameResolution, familyLookup, nameRegistry, type NameResolution } from './names';
 
 export type CheckResult =
-  | { ok: true; verdict: Verdict; /** How a name was understood (reviewed name registry), when it was one. */ name?: NameResolution }
+  | {
+      ok: true;
+      verdict: Verdict;
+      /** How a name was understood (reviewed name registry), when it was one. */ name?: NameResolution;
+    }
   | { ok: false; error: 'bad-query' | 'not-found' | 'unreachable'; message: string };
 
 export interface CheckOptions {
@@ -29,7 +33,10 @@ export function resolveQuery(
 ): { repoId: string | null; name: string; resolution?: NameResolution } | null {
   const q = query.trim();
   if (!q) return null;
-  const fromUrl = /^https?:\/\//i.test(q) || /^(www\.)?huggingface\.co\//i.test(q) ? extractHubRepoIds(q.startsWith('http') ? q : `https://${q}`)[0] : undefined;
+  const fromUrl =
+    /^https?:\/\//i.test(q) || /^(www\.)?huggingface\.co\//i.test(q)
+      ? extractHubRepoIds(q.startsWith('http') ? q : `https://${q}`)[0]
+      : undefined;
   if (fromUrl) return { repoId: fromUrl, name: fromUrl };
   if (looksLikeRepoId(q)) return { repoId: normalizeRepoId(q) ?? q, name: q };
   const named = nameRegistry().resolve(q);
@@ -49,7 +56,11 @@ function hasAny(lookup: KnowledgeLookup): boolean {
 export async function checkModel(query: string, opts: CheckOptions): Promise<CheckResult> {
   const resolved = resolveQuery(query, opts.knowledge);
   if (!resolved) {
-    return { ok: false, error: 'not-found', message: `"${query.trim().slice(0, 100)}" is not a Hugging Face repo id, a huggingface.co URL or a model name Ajar knows.` };
+    return {
+      ok: false,
+      error: 'not-found',
+      message: `"${query.trim().slice(0, 100)}" is not a Hugging Face repo id, a huggingface.co URL or a model name Ajar knows.`,
+    };
   }
   const model = resolved.repoId ?? resolved.name;
   const named = resolved.resolution;
@@ -65,7 +76,11 @@ export async function checkModel(query: string, opts: CheckOptions): Promise<Che
     const registryFallback = named?.kind === 'repo' && evidence.hubStatus !== 'not-found';
     if (evidence.hubStatus !== 'ok' && !hasAny(lookup) && !registryFallback) {
       const error = evidence.hubStatus === 'not-found' ? 'not-found' : 'unreachable';
-      return { ok: false, error, message: `${resolved.repoId}: ${evidence.hubMessage ?? evidence.hubStatus}; the knowledge pack has nothing on it either.` };
+      return {
+        ok: false,
+        error,
+        message: `${resolved.repoId}: ${evidence.hubMessage ?? evidence.hubStatus}; the knowledge pack has nothing on it either.`,
+      };
     }
   } else if (!hasAny(lookup) && named?.kind !== 'repo') {
     return { ok: false, error: 'not-found', message: `${model}: offline, and the knowledge pack has nothing on it.` };
@@ -89,7 +104,10 @@ function checkNamed(query: string, named: Exclude<NameResolution, { kind: 'repo'
   const empty: KnowledgeLookup = { index: [], mot: [], osi: [] };
   const lookup =
     named.kind === 'family'
-      ? familyLookup(opts.knowledge, named.members.map((m) => m.repoId))
+      ? familyLookup(
+          opts.knowledge,
+          named.members.map((m) => m.repoId),
+        )
       : (opts.knowledge.resolveModel(query.trim())?.matches ?? empty);
   const verdict = evaluate({
     model: named.kind === 'family' ? named.family.name : named.product.name,

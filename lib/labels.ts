@@ -93,7 +93,15 @@ export const LABEL_ANSI: Record<Label, string> = {
 
 /** A status's symbol beside its word (freedoms, components, MOF, definitions): ✔ good, ✘ bad, ? unknown. */
 export const STATUS_SYMBOL: Record<string, string> = {
-  granted: '✔', available: '✔', present: '✔', yes: '✔', pass: '✔',
-  restricted: '✘', missing: '✘', no: '✘', fail: '✘', none: '✘',
+  granted: '✔',
+  available: '✔',
+  present: '✔',
+  yes: '✔',
+  pass: '✔',
+  restricted: '✘',
+  missing: '✘',
+  no: '✘',
+  fail: '✘',
+  none: '✘',
   unknown: '?',
 };

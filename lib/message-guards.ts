@@ -19,7 +19,13 @@ export class BadReplyError extends Error {
 }
 
 /** lib/verdict/schema.ts LABELS (a unit test keeps the two lists equal). */
-export const LABEL_VALUES: readonly string[] = ['open-source', 'open-weights', 'restricted-weights', 'closed', 'unknown'];
+export const LABEL_VALUES: readonly string[] = [
+  'open-source',
+  'open-weights',
+  'restricted-weights',
+  'closed',
+  'unknown',
+];
 const KINDS: readonly string[] = ['strong', 'vague', 'honest'];
 const SEVERITIES: readonly string[] = ['high', 'medium', 'none'];
 
@@ -69,8 +75,12 @@ export function scrollToClaimOf(raw: unknown): string | 'invalid' | null {
 const PAGE_ERRORS: readonly string[] = ['bad-request', 'internal'];
 
 /** PageErrorSchema: { ok: false, error: 'bad-request' | 'internal', message }. */
-function pageErrorOf(v: Record<string, unknown>): { ok: false; error: 'bad-request' | 'internal'; message: string } | null {
-  return v.ok === false && oneOf(PAGE_ERRORS, v.error) && isString(v.message) ? { ok: false, error: v.error as 'bad-request' | 'internal', message: v.message } : null;
+function pageErrorOf(
+  v: Record<string, unknown>,
+): { ok: false; error: 'bad-request' | 'internal'; message: string } | null {
+  return v.ok === false && oneOf(PAGE_ERRORS, v.error) && isString(v.message)
+    ? { ok: false, error: v.error as 'bad-request' | 'internal', message: v.message }
+    : null;
 }
 
 /**
@@ -79,7 +89,8 @@ function pageErrorOf(v: Record<string, unknown>): { ok: false; error: 'bad-reque
  * schema would refuse the whole reply: one bad entry must not cost the page every badge.
  */
 export const REPLY_GUARDS = {
-  'page-start': (raw: unknown): Res<'page-start'> | null => (isObject(raw) ? (raw.ok === true ? { ok: true } : pageErrorOf(raw)) : null),
+  'page-start': (raw: unknown): Res<'page-start'> | null =>
+    isObject(raw) ? (raw.ok === true ? { ok: true } : pageErrorOf(raw)) : null,
   'judge-claims': (raw: unknown): Res<'judge-claims'> | null => {
     if (!isObject(raw)) return null;
     if (raw.ok === true) return Array.isArray(raw.claims) ? { ok: true, claims: judgedClaimsOf(raw) } : null;
@@ -90,7 +101,8 @@ export const REPLY_GUARDS = {
     if (raw.ok === true) return Array.isArray(raw.models) ? { ok: true, models: modelLabelsOf(raw) } : null;
     return pageErrorOf(raw);
   },
-  'open-details': (raw: unknown): Res<'open-details'> | null => (isObject(raw) ? (raw.ok === true ? { ok: true } : pageErrorOf(raw)) : null),
+  'open-details': (raw: unknown): Res<'open-details'> | null =>
+    isObject(raw) ? (raw.ok === true ? { ok: true } : pageErrorOf(raw)) : null,
   'report-claim': (raw: unknown): Res<'report-claim'> | null => {
     if (!isObject(raw)) return null;
     if (raw.ok === true) return isString(raw.reportId) ? { ok: true, reportId: raw.reportId } : null;

@@ -14,7 +14,14 @@
  *   "Malformed request.", and an unknown type gets check-model's (the one message older pages send);
  * - a handler that throws answers with its message's refusal ('internal') instead of no answer.
  */
-import { PROTOCOL, isBackgroundType, type BackgroundRequest, type BackgroundType, type Req, type Res } from './messages';
+import {
+  PROTOCOL,
+  isBackgroundType,
+  type BackgroundRequest,
+  type BackgroundType,
+  type Req,
+  type Res,
+} from './messages';
 
 export interface MessageSender {
   id?: string;
@@ -29,10 +36,13 @@ export interface RouterIdentity {
   extensionOrigin: string;
 }
 
-export type Routed = { kind: 'ignore'; why: string } | { kind: 'reply'; reply: unknown } | { kind: 'handle'; request: BackgroundRequest };
+export type Routed =
+  { kind: 'ignore'; why: string } | { kind: 'reply'; reply: unknown } | { kind: 'handle'; request: BackgroundRequest };
 
 /** The background's handlers: one for every message type it answers (a missing one does not compile). */
-export type Handlers<S extends MessageSender = MessageSender> = { [T in BackgroundType]: (req: Req<T>, sender: S) => Promise<Res<T>> };
+export type Handlers<S extends MessageSender = MessageSender> = {
+  [T in BackgroundType]: (req: Req<T>, sender: S) => Promise<Res<T>>;
+};
 
 export function isExtensionPage(url: string | undefined, extensionOrigin: string): boolean {
   return typeof url === 'string' && url.startsWith(extensionOrigin);
@@ -41,18 +51,26 @@ export function isExtensionPage(url: string | undefined, extensionOrigin: string
 export function routeMessage(raw: unknown, sender: MessageSender, me: RouterIdentity): Routed {
   if (!sender || sender.id !== me.extensionId) return { kind: 'ignore', why: 'not sent by this extension' };
   const type = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as { type?: unknown }).type : undefined;
-  if (!isBackgroundType(type)) return { kind: 'reply', reply: PROTOCOL['check-model'].refusal('bad-request', 'Malformed request.') };
+  if (!isBackgroundType(type))
+    return { kind: 'reply', reply: PROTOCOL['check-model'].refusal('bad-request', 'Malformed request.') };
   const spec = PROTOCOL[type];
-  if (spec.from === 'content-script' && !sender.tab) return { kind: 'ignore', why: `${type} comes only from a content script` };
+  if (spec.from === 'content-script' && !sender.tab)
+    return { kind: 'ignore', why: `${type} comes only from a content script` };
   if (spec.from === 'extension-page' && !isExtensionPage(sender.url, me.extensionOrigin)) {
     return { kind: 'reply', reply: spec.refusal('bad-request', 'Not allowed from this sender.') };
   }
   const parsed = spec.request.safeParse(raw);
-  return parsed.success ? { kind: 'handle', request: parsed.data as BackgroundRequest } : { kind: 'reply', reply: spec.refusal('bad-request', 'Malformed request.') };
+  return parsed.success
+    ? { kind: 'handle', request: parsed.data as BackgroundRequest }
+    : { kind: 'reply', reply: spec.refusal('bad-request', 'Malformed request.') };
 }
 
 /** Runs the request's handler; a handler that throws answers with its message's refusal. */
-export async function dispatch<S extends MessageSender>(handlers: Handlers<S>, request: BackgroundRequest, sender: S): Promise<unknown> {
+export async function dispatch<S extends MessageSender>(
+  handlers: Handlers<S>,
+  request: BackgroundRequest,
+  sender: S,
+): Promise<unknown> {
   const handler = handlers[request.type] as (req: BackgroundRequest, sender: S) => Promise<unknown>;
   try {
     return await handler(request, sender);
@@ -62,7 +80,12 @@ export async function dispatch<S extends MessageSender>(handlers: Handlers<S>, r
 }
 
 /** The background's runtime.onMessage listener body: undefined (no answer) or the reply to send. */
-export function handleMessage<S extends MessageSender>(raw: unknown, sender: S, me: RouterIdentity, handlers: Handlers<S>): Promise<unknown> | undefined {
+export function handleMessage<S extends MessageSender>(
+  raw: unknown,
+  sender: S,
+  me: RouterIdentity,
+  handlers: Handlers<S>,
+): Promise<unknown> | undefined {
   const routed = routeMessage(raw, sender, me);
   if (routed.kind === 'ignore') return undefined;
   if (routed.kind === 'reply') return Promise.resolve(routed.reply);

@@ -34,7 +34,10 @@ export type CheckModelResponse = z.infer<typeof CheckModelResponseSchema>;
 // receive with lib/message-guards.ts, which a unit test holds to these schemas; the background parses every
 // request with these schemas and refuses the rest.
 
-const PageUrlSchema = z.string().max(4096).refine((s) => /^https?:\/\//i.test(s), 'must be an http(s) URL');
+const PageUrlSchema = z
+  .string()
+  .max(4096)
+  .refine((s) => /^https?:\/\//i.test(s), 'must be an http(s) URL');
 /** A Hub repo id or a model name, as the page wrote it. */
 const ModelQuerySchema = z.string().min(1).max(200);
 const ClaimKindSchema = z.enum(['strong', 'vague', 'honest']);
@@ -71,7 +74,11 @@ export const JudgedClaimSchema = z.object({
 export const ModelLabelSchema = z.object({ id: z.string(), label: LabelSchema, summary: z.string() });
 export type ModelLabel = z.infer<typeof ModelLabelSchema>;
 
-export const PageErrorSchema = z.object({ ok: z.literal(false), error: z.enum(['bad-request', 'internal']), message: z.string() });
+export const PageErrorSchema = z.object({
+  ok: z.literal(false),
+  error: z.enum(['bad-request', 'internal']),
+  message: z.string(),
+});
 
 /** Content script → background: a page (re)starts in this tab (load or client-side navigation); resets the tab's state. */
 export const PageStartRequestSchema = z.object({
@@ -118,7 +125,10 @@ export type ModelLabelsResponse = z.infer<typeof ModelLabelsResponseSchema>;
 /** Content script → background: open the extension's detail view for a model (the badge's "details"). */
 export const OpenDetailsRequestSchema = z.object({ type: z.literal('open-details'), model: ModelQuerySchema });
 export type OpenDetailsRequest = z.infer<typeof OpenDetailsRequestSchema>;
-export const OpenDetailsResponseSchema = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true) }), PageErrorSchema]);
+export const OpenDetailsResponseSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true) }),
+  PageErrorSchema,
+]);
 export type OpenDetailsResponse = z.infer<typeof OpenDetailsResponseSchema>;
 
 /** Popup → background: what the content script found in a tab. */
@@ -159,7 +169,10 @@ export const EnableSiteRequestSchema = z.object({
   type: z.literal('enable-site'),
   tabId: z.number().int().nonnegative(),
   /** The origin, e.g. "https://example.org". */
-  origin: z.string().max(300).regex(/^https?:\/\/[^/?#\s]+$/i),
+  origin: z
+    .string()
+    .max(300)
+    .regex(/^https?:\/\/[^/?#\s]+$/i),
 });
 export type EnableSiteRequest = z.infer<typeof EnableSiteRequestSchema>;
 export const EnableSiteResponseSchema = z.discriminatedUnion('ok', [
@@ -169,11 +182,13 @@ export const EnableSiteResponseSchema = z.discriminatedUnion('ok', [
 export type EnableSiteResponse = z.infer<typeof EnableSiteResponseSchema>;
 
 /** Popup → content script (browser.tabs.sendMessage): scroll to a claim and highlight it briefly. */
-export const ScrollToClaimRequestSchema = z.object({ type: z.literal('scroll-to-claim'), claimId: z.string().min(1).max(64) });
+export const ScrollToClaimRequestSchema = z.object({
+  type: z.literal('scroll-to-claim'),
+  claimId: z.string().min(1).max(64),
+});
 export type ScrollToClaimRequest = z.infer<typeof ScrollToClaimRequestSchema>;
 export const ScrollToClaimResponseSchema = z.object({ ok: z.boolean() });
 export type ScrollToClaimResponse = z.infer<typeof ScrollToClaimResponseSchema>;
-
 
 // ---------------------------------------------------------------------------------------------
 // Options, reports and data sources: extension pages (and the badge popover, for 'report-claim') ⇄ background.
@@ -206,7 +221,13 @@ export type DataSourcesResponse = z.infer<typeof DataSourcesResponseSchema>;
  */
 export const ReportClaimRequestSchema = z.object({
   type: z.literal('report-claim'),
-  page: z.object({ url: z.string().max(4096).regex(/^https?:\/\//i), title: z.string().max(1000) }),
+  page: z.object({
+    url: z
+      .string()
+      .max(4096)
+      .regex(/^https?:\/\//i),
+    title: z.string().max(1000),
+  }),
   claim: z.object({ id: z.string().max(200).nullable(), text: z.string().min(1).max(2000) }),
   model: z.string().min(1).max(200).nullable(),
 });
@@ -216,7 +237,6 @@ export const ReportClaimResponseSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), message: z.string() }),
 ]);
 export type ReportClaimResponse = z.infer<typeof ReportClaimResponseSchema>;
-
 
 // ---------------------------------------------------------------------------------------------
 // The protocol table. To add a message: write its request and response schemas above, add one row here (who
@@ -243,7 +263,9 @@ export interface MessageSpec<Q extends z.ZodType, S extends z.ZodType, F extends
   refusal(why: RefusalWhy, message: string): z.infer<S>;
 }
 
-const message = <Q extends z.ZodType, S extends z.ZodType, F extends MessageFrom, T extends MessageTo>(spec: MessageSpec<Q, S, F, T>) => spec;
+const message = <Q extends z.ZodType, S extends z.ZodType, F extends MessageFrom, T extends MessageTo>(
+  spec: MessageSpec<Q, S, F, T>,
+) => spec;
 
 const pageRefusal = (why: RefusalWhy, message: string) => ({ ok: false as const, error: why, message });
 const plainRefusal = (_why: RefusalWhy, message: string) => ({ ok: false as const, message });
@@ -254,17 +276,75 @@ export const PROTOCOL = {
     response: CheckModelResponseSchema,
     from: 'any',
     to: 'background',
-    refusal: (why, message) => ({ ok: false as const, error: why === 'internal' ? ('internal' as const) : ('bad-query' as const), message }),
+    refusal: (why, message) => ({
+      ok: false as const,
+      error: why === 'internal' ? ('internal' as const) : ('bad-query' as const),
+      message,
+    }),
   }),
-  'page-start': message({ request: PageStartRequestSchema, response: PageStartResponseSchema, from: 'content-script', to: 'background', refusal: pageRefusal }),
-  'judge-claims': message({ request: JudgeClaimsRequestSchema, response: JudgeClaimsResponseSchema, from: 'content-script', to: 'background', refusal: pageRefusal }),
-  'model-labels': message({ request: ModelLabelsRequestSchema, response: ModelLabelsResponseSchema, from: 'content-script', to: 'background', refusal: pageRefusal }),
-  'open-details': message({ request: OpenDetailsRequestSchema, response: OpenDetailsResponseSchema, from: 'content-script', to: 'background', refusal: pageRefusal }),
-  'tab-state': message({ request: TabStateRequestSchema, response: TabStateResponseSchema, from: 'extension-page', to: 'background', refusal: pageRefusal }),
-  'enable-site': message({ request: EnableSiteRequestSchema, response: EnableSiteResponseSchema, from: 'extension-page', to: 'background', refusal: pageRefusal }),
-  'clear-cache': message({ request: ClearCacheRequestSchema, response: ClearCacheResponseSchema, from: 'any', to: 'background', refusal: plainRefusal }),
-  'data-sources': message({ request: DataSourcesRequestSchema, response: DataSourcesResponseSchema, from: 'any', to: 'background', refusal: plainRefusal }),
-  'report-claim': message({ request: ReportClaimRequestSchema, response: ReportClaimResponseSchema, from: 'any', to: 'background', refusal: plainRefusal }),
+  'page-start': message({
+    request: PageStartRequestSchema,
+    response: PageStartResponseSchema,
+    from: 'content-script',
+    to: 'background',
+    refusal: pageRefusal,
+  }),
+  'judge-claims': message({
+    request: JudgeClaimsRequestSchema,
+    response: JudgeClaimsResponseSchema,
+    from: 'content-script',
+    to: 'background',
+    refusal: pageRefusal,
+  }),
+  'model-labels': message({
+    request: ModelLabelsRequestSchema,
+    response: ModelLabelsResponseSchema,
+    from: 'content-script',
+    to: 'background',
+    refusal: pageRefusal,
+  }),
+  'open-details': message({
+    request: OpenDetailsRequestSchema,
+    response: OpenDetailsResponseSchema,
+    from: 'content-script',
+    to: 'background',
+    refusal: pageRefusal,
+  }),
+  'tab-state': message({
+    request: TabStateRequestSchema,
+    response: TabStateResponseSchema,
+    from: 'extension-page',
+    to: 'background',
+    refusal: pageRefusal,
+  }),
+  'enable-site': message({
+    request: EnableSiteRequestSchema,
+    response: EnableSiteResponseSchema,
+    from: 'extension-page',
+    to: 'background',
+    refusal: pageRefusal,
+  }),
+  'clear-cache': message({
+    request: ClearCacheRequestSchema,
+    response: ClearCacheResponseSchema,
+    from: 'any',
+    to: 'background',
+    refusal: plainRefusal,
+  }),
+  'data-sources': message({
+    request: DataSourcesRequestSchema,
+    response: DataSourcesResponseSchema,
+    from: 'any',
+    to: 'background',
+    refusal: plainRefusal,
+  }),
+  'report-claim': message({
+    request: ReportClaimRequestSchema,
+    response: ReportClaimResponseSchema,
+    from: 'any',
+    to: 'background',
+    refusal: plainRefusal,
+  }),
   'scroll-to-claim': message({
     request: ScrollToClaimRequestSchema,
     response: ScrollToClaimResponseSchema,

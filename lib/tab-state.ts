@@ -66,7 +66,10 @@ export class TabStore {
   private loaded: Promise<void> | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly persistence?: TabStorePersistence, private readonly saveDelayMs = 50) {}
+  constructor(
+    private readonly persistence?: TabStorePersistence,
+    private readonly saveDelayMs = 50,
+  ) {}
 
   /** Loads the persisted state once; every accessor awaits it. */
   ready(): Promise<void> {
@@ -134,21 +137,39 @@ export class TabStore {
    * A judge-claims answer for the tab's page: its models and claims (without `kind`), and the page's model when
    * the tab did not know it yet. False when the tab shows another page by now (nothing recorded).
    */
-  async recordJudged(tabId: number, url: string, pageModel: string | null, out: { claims: readonly JudgedClaim[]; models: readonly ModelLabel[] }): Promise<boolean> {
+  async recordJudged(
+    tabId: number,
+    url: string,
+    pageModel: string | null,
+    out: { claims: readonly JudgedClaim[]; models: readonly ModelLabel[] },
+  ): Promise<boolean> {
     const state = await this.forPage(tabId, url, { create: true });
     if (!state) return false;
     if (!state.pageModel && pageModel) state.pageModel = pageModel;
     await this.addModels(tabId, url, out.models);
-    await this.addClaims(tabId, url, out.claims.map(({ kind: _kind, ...c }) => c));
+    await this.addClaims(
+      tabId,
+      url,
+      out.claims.map(({ kind: _kind, ...c }) => c),
+    );
     return true;
   }
 
   /** A model-labels answer for the tab's page; `pageModel` is set when the page learnt its own model late. */
-  async recordLabels(tabId: number, url: string, pageModel: string | undefined, models: ReadonlyArray<ModelLabel & { query?: string }>): Promise<boolean> {
+  async recordLabels(
+    tabId: number,
+    url: string,
+    pageModel: string | undefined,
+    models: ReadonlyArray<ModelLabel & { query?: string }>,
+  ): Promise<boolean> {
     const state = await this.forPage(tabId, url, { create: true });
     if (!state) return false;
     if (pageModel) state.pageModel = pageModel;
-    await this.addModels(tabId, url, models.map(({ id, label, summary }) => ({ id, label, summary })));
+    await this.addModels(
+      tabId,
+      url,
+      models.map(({ id, label, summary }) => ({ id, label, summary })),
+    );
     return true;
   }
 
@@ -170,7 +191,13 @@ export class TabStore {
 
 /** The tab's state as the popup asks for it (tab-state): empty when nothing was scanned in the tab. */
 export function tabStateReply(state: TabState | undefined): TabState {
-  return { url: state?.url ?? '', site: state?.site ?? null, pageModel: state?.pageModel ?? null, models: state?.models ?? [], claims: state?.claims ?? [] };
+  return {
+    url: state?.url ?? '',
+    site: state?.site ?? null,
+    pageModel: state?.pageModel ?? null,
+    models: state?.models ?? [],
+    claims: state?.claims ?? [],
+  };
 }
 
 export interface ToolbarBadge {
@@ -204,15 +231,23 @@ export function toolbarBadge(state: TabState | undefined, look: ToolbarLook): To
       title: `Ajar: ${n} openwashing claim${n === 1 ? '' : 's'} on this page`,
     };
   }
-  const page = state.pageModel ? state.models.find((m) => m.id.toLowerCase() === state.pageModel!.toLowerCase()) : undefined;
+  const page = state.pageModel
+    ? state.models.find((m) => m.id.toLowerCase() === state.pageModel!.toLowerCase())
+    : undefined;
   if (page) {
-    return { text: LABEL_GLYPH[page.label], color: labelColors[page.label], title: `Ajar: ${page.id}: ${labelText[page.label]}` };
+    return {
+      text: LABEL_GLYPH[page.label],
+      color: labelColors[page.label],
+      title: `Ajar: ${page.id}: ${labelText[page.label]}`,
+    };
   }
   const found = state.claims.length + state.models.length;
   return {
     text: '',
     color: labelColors.unknown,
-    title: found ? `Ajar: ${state.claims.length} claim(s), ${state.models.length} model(s) on this page, no openwashing` : base,
+    title: found
+      ? `Ajar: ${state.claims.length} claim(s), ${state.models.length} model(s) on this page, no openwashing`
+      : base,
   };
 }
 
@@ -289,20 +324,29 @@ export type LabelService = ReturnType<typeof createLabelService>;
  * throws, so the label service asks again next time.
  */
 export function labelResultOf(query: string, r: CheckResult): LabelResult {
-  if (r.ok) return { id: r.verdict.model, label: r.verdict.label, summary: r.verdict.summary, hints: hintsFrom(r.verdict) };
+  if (r.ok)
+    return { id: r.verdict.model, label: r.verdict.label, summary: r.verdict.summary, hints: hintsFrom(r.verdict) };
   if (r.error === 'not-found' || r.error === 'bad-query') return { id: query, label: 'unknown', summary: r.message };
   throw new Error(r.message);
 }
 
 /** Labels for the ids a page asked about, in order; a failed check is "unknown" with why, never a failed reply. */
-export async function labelsFor(ids: readonly string[], labels: Pick<LabelService, 'label'>): Promise<Array<ModelLabel & { query: string }>> {
+export async function labelsFor(
+  ids: readonly string[],
+  labels: Pick<LabelService, 'label'>,
+): Promise<Array<ModelLabel & { query: string }>> {
   return Promise.all(
     ids.map(async (query) => {
       try {
         const r = await labels.label(query);
         return { query, id: r.id, label: r.label, summary: r.summary };
       } catch (e) {
-        return { query, id: query, label: 'unknown' as const, summary: `Could not check: ${e instanceof Error ? e.message : String(e)}` };
+        return {
+          query,
+          id: query,
+          label: 'unknown' as const,
+          summary: `Could not check: ${e instanceof Error ? e.message : String(e)}`,
+        };
       }
     }),
   );
@@ -329,7 +373,10 @@ export async function judgeClaims(
     const model = deps.resolve(ctx, pageModel);
     if (model && !models.has(model.toLowerCase())) {
       // A failed lookup leaves the claim unjudged, never wrongly flagged.
-      models.set(model.toLowerCase(), deps.labels.label(model).catch(() => null));
+      models.set(
+        model.toLowerCase(),
+        deps.labels.label(model).catch(() => null),
+      );
     }
     return { ctx, model };
   });
@@ -343,7 +390,10 @@ export async function judgeClaims(
     const ml = model ? labels.get(model.toLowerCase()) : undefined;
     const label: Label = ml?.label ?? 'unknown';
     const fromSentence = deps.sentenceHints?.(ctx);
-    const j = model === null ? deps.judge(ctx.kind, null, fromSentence) : deps.judge(ctx.kind, label, { ...ml?.hints, ...fromSentence });
+    const j =
+      model === null
+        ? deps.judge(ctx.kind, null, fromSentence)
+        : deps.judge(ctx.kind, label, { ...ml?.hints, ...fromSentence });
     return {
       id: ctx.id,
       text: ctx.sentence,
@@ -355,6 +405,8 @@ export async function judgeClaims(
       reason: j.reason,
     };
   });
-  const found = [...labels.values()].filter((m): m is LabelResult => m !== null).map(({ id, label, summary }) => ({ id, label, summary }));
+  const found = [...labels.values()]
+    .filter((m): m is LabelResult => m !== null)
+    .map(({ id, label, summary }) => ({ id, label, summary }));
   return { claims: judged, models: found };
 }

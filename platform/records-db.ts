@@ -98,7 +98,11 @@ export function createRecordsStore(dbName = RECORDS_DB): IdbRecordsStore {
     close,
     async readAll() {
       const tx = (await db()).transaction(['notes', 'reports'], 'readonly');
-      const [notes, reports] = await Promise.all([tx.objectStore('notes').getAll(), tx.objectStore('reports').getAll(), tx.done]);
+      const [notes, reports] = await Promise.all([
+        tx.objectStore('notes').getAll(),
+        tx.objectStore('reports').getAll(),
+        tx.done,
+      ]);
       return { notes, reports };
     },
     async putAll(choose) {
@@ -130,7 +134,9 @@ export function createRecordsStore(dbName = RECORDS_DB): IdbRecordsStore {
           if (v.ok) items.push(v.value);
           else invalid.push(v.invalid);
         }
-        items.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id.localeCompare(b.id)));
+        items.sort((a, b) =>
+          a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id.localeCompare(b.id),
+        );
         return { items, invalid };
       } catch (err) {
         throw toStorageError(err, `Reading ${store}`);
@@ -141,7 +147,11 @@ export function createRecordsStore(dbName = RECORDS_DB): IdbRecordsStore {
         const raw = await (await db()).get(store, id);
         if (raw === undefined) return null;
         const v = validateRecord(store, raw);
-        if (!v.ok) throw new StorageError('invalid', `The stored ${store === 'notes' ? 'note' : 'report'} ${id} is damaged (${v.invalid.reason}); it was left as it is.`);
+        if (!v.ok)
+          throw new StorageError(
+            'invalid',
+            `The stored ${store === 'notes' ? 'note' : 'report'} ${id} is damaged (${v.invalid.reason}); it was left as it is.`,
+          );
         return v.value;
       } catch (err) {
         throw toStorageError(err, `Reading ${store}`);
@@ -175,7 +185,10 @@ export function createRecordsStore(dbName = RECORDS_DB): IdbRecordsStore {
           // Never delete what could not be given back by undo.
           tx.abort();
           await tx.done.catch(() => undefined);
-          throw new StorageError('invalid', `Not deleted: the stored record ${id} is damaged (${v.invalid.reason}) and could not be restored by undo.`);
+          throw new StorageError(
+            'invalid',
+            `Not deleted: the stored record ${id} is damaged (${v.invalid.reason}) and could not be restored by undo.`,
+          );
         }
         await Promise.all([os.delete(id), tx.done]);
         return v.value;

@@ -51,7 +51,9 @@ function articlePage(nodes: number): string {
     const f = FILLER[i % FILLER.length]!;
     if (i % 60 === 30) {
       // Distinct paragraphs (the scanner caches repeated texts): the claim plus a numbered remark.
-      parts.push(`<p>${CLAIMS[((i / 60) | 0) % CLAIMS.length]} Story ${i} has <a href="https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct">the model</a>.</p>`);
+      parts.push(
+        `<p>${CLAIMS[((i / 60) | 0) % CLAIMS.length]} Story ${i} has <a href="https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct">the model</a>.</p>`,
+      );
       count += 5;
     } else {
       // p, text, em, text, text, a, text, text = 8 nodes
@@ -76,7 +78,8 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)} ms` : 'n/a');
-const row = (name: string, value: string, target = '') => console.log(`  ${name.padEnd(46)} ${value.padStart(14)}  ${target}`);
+const row = (name: string, value: string, target = '') =>
+  console.log(`  ${name.padEnd(46)} ${value.padStart(14)}  ${target}`);
 
 async function heapAfterGc(page: Page): Promise<number> {
   const cdp = await page.createCDPSession();
@@ -105,8 +108,15 @@ async function floor(page: Page): Promise<{ cold: number; warm: number; isolated
   const main = await floorIn(page, null);
   const cdp = await page.createCDPSession();
   const { frameTree } = await cdp.send('Page.getFrameTree');
-  const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'ajar-bench-floor' });
-  const { result } = await cdp.send('Runtime.evaluate', { expression: floorScript(), contextId: executionContextId, returnByValue: true });
+  const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+    frameId: frameTree.frame.id,
+    worldName: 'ajar-bench-floor',
+  });
+  const { result } = await cdp.send('Runtime.evaluate', {
+    expression: floorScript(),
+    contextId: executionContextId,
+    returnByValue: true,
+  });
   await cdp.detach();
   const iso = result.value as { cold: number; warm: number };
   return { ...main, isolatedCold: iso.cold, isolatedWarm: iso.warm };
@@ -137,9 +147,17 @@ async function floorIn(page: Page, _world: null): Promise<{ cold: number; warm: 
   return page.evaluate(floorScript()) as Promise<{ cold: number; warm: number }>;
 }
 
-async function waitForMeasure(page: Page, name: string, timeout = 30_000): Promise<{ duration: number; detail: unknown } | null> {
+async function waitForMeasure(
+  page: Page,
+  name: string,
+  timeout = 30_000,
+): Promise<{ duration: number; detail: unknown } | null> {
   try {
-    await page.waitForFunction((n: string) => performance.getEntriesByName(n).length > 0, { timeout, polling: 50 }, name);
+    await page.waitForFunction(
+      (n: string) => performance.getEntriesByName(n).length > 0,
+      { timeout, polling: 50 },
+      name,
+    );
   } catch {
     return null;
   }
@@ -154,7 +172,12 @@ interface PageResult {
   url: string;
 }
 
-async function benchPage(browser: Browser, incognito: BrowserContext, hubCount: () => number, spec: PageResult & { mutate?: 'article' | 'listing' }) {
+async function benchPage(
+  browser: Browser,
+  incognito: BrowserContext,
+  hubCount: () => number,
+  spec: PageResult & { mutate?: 'article' | 'listing' },
+) {
   console.log(`\n${spec.name}  (${spec.url})`);
   // Without the extension: heap baseline.
   const bare = await incognito.newPage();
@@ -178,14 +201,26 @@ async function benchPage(browser: Browser, incognito: BrowserContext, hubCount: 
   if (!first) {
     row('first scan', 'not seen', '(content script did not publish ajar:first-scan)');
   } else {
-    row('first scan, main-thread time', ms(first.duration), `target ≤ 2× floor${spec.name.startsWith('typical') ? ', ≤ 16 ms' : ''}`);
+    row(
+      'first scan, main-thread time',
+      ms(first.duration),
+      `target ≤ 2× floor${spec.name.startsWith('typical') ? ', ≤ 16 ms' : ''}`,
+    );
     row('floor, page world, cold / warm', `${ms(fl.cold)} / ${ms(fl.warm)}`);
     row('floor, isolated world, cold / warm', `${ms(fl.isolatedCold)} / ${ms(fl.isolatedWarm)}`);
-    row('first scan ÷ cold floor (page / isolated)', `${(first.duration / fl.cold).toFixed(2)}× / ${(first.duration / fl.isolatedCold).toFixed(2)}×`, 'target ≤ 2×');
+    row(
+      'first scan ÷ cold floor (page / isolated)',
+      `${(first.duration / fl.cold).toFixed(2)}× / ${(first.duration / fl.isolatedCold).toFixed(2)}×`,
+      'target ≤ 2×',
+    );
     const d = first.detail as { ms?: Record<string, number> } | null;
     if (d?.ms) {
       const own = first.duration - (d.ms.detect ?? 0);
-      row('first scan without the claim detector', ms(own), `÷ isolated cold floor: ${(own / fl.isolatedCold).toFixed(2)}×`);
+      row(
+        'first scan without the claim detector',
+        ms(own),
+        `÷ isolated cold floor: ${(own / fl.isolatedCold).toFixed(2)}×`,
+      );
     }
     row('first scan, wall clock (idle slices)', ms(wall?.duration ?? NaN));
     row('first scan detail', JSON.stringify(first.detail));
@@ -198,57 +233,85 @@ async function benchPage(browser: Browser, incognito: BrowserContext, hubCount: 
   if (spec.mutate) {
     const n0 = await page.evaluate(() => performance.getEntriesByName('ajar:mutation').length);
     for (let i = 0; i < 15; i++) {
-      await page.evaluate((kind: string, i: number) => {
-        if (kind === 'article') {
-          const art = document.querySelector('article')!;
-          const p = document.createElement('p');
-          p.textContent = i % 3 === 0 ? `Update ${i}: OLMo is a fully open model family.` : `Update ${i}: the committee met again.`;
-          art.appendChild(p);
-          const q = art.querySelectorAll('p')[i * 3]!;
-          q.firstChild!.textContent = `${q.firstChild!.textContent} (edited)`;
-        } else {
-          // Infinite scroll: 20 more cards at the end, and the view moves down.
-          const grid = document.querySelector('[data-testid="listing"]')!;
-          const tpl = grid.querySelector('article')!;
-          for (let k = 0; k < 20; k++) {
-            const a = tpl.cloneNode(true) as HTMLElement;
-            a.querySelector('ajar-badge')?.remove();
-            const id = `bench-more/model-${i}-${k}`;
-            a.querySelector('a')!.setAttribute('href', `/${id}`);
-            a.querySelector('h4')!.textContent = id;
-            grid.appendChild(a);
+      await page.evaluate(
+        (kind: string, i: number) => {
+          if (kind === 'article') {
+            const art = document.querySelector('article')!;
+            const p = document.createElement('p');
+            p.textContent =
+              i % 3 === 0 ? `Update ${i}: OLMo is a fully open model family.` : `Update ${i}: the committee met again.`;
+            art.appendChild(p);
+            const q = art.querySelectorAll('p')[i * 3]!;
+            q.firstChild!.textContent = `${q.firstChild!.textContent} (edited)`;
+          } else {
+            // Infinite scroll: 20 more cards at the end, and the view moves down.
+            const grid = document.querySelector('[data-testid="listing"]')!;
+            const tpl = grid.querySelector('article')!;
+            for (let k = 0; k < 20; k++) {
+              const a = tpl.cloneNode(true) as HTMLElement;
+              a.querySelector('ajar-badge')?.remove();
+              const id = `bench-more/model-${i}-${k}`;
+              a.querySelector('a')!.setAttribute('href', `/${id}`);
+              a.querySelector('h4')!.textContent = id;
+              grid.appendChild(a);
+            }
+            window.scrollBy(0, 900);
           }
-          window.scrollBy(0, 900);
-        }
-      }, spec.mutate, i);
+        },
+        spec.mutate,
+        i,
+      );
       await new Promise((r) => setTimeout(r, 350));
     }
     await new Promise((r) => setTimeout(r, 1500));
-    const ds = await page.evaluate((n: number) => performance.getEntriesByName('ajar:mutation').slice(n).map((e) => e.duration), n0);
+    const ds = await page.evaluate(
+      (n: number) =>
+        performance
+          .getEntriesByName('ajar:mutation')
+          .slice(n)
+          .map((e) => e.duration),
+      n0,
+    );
     mutations.push(...ds);
     if (ds.length) {
-      row(`mutation batches (n=${ds.length}), median / max`, `${ms(median(ds))} / ${ms(Math.max(...ds))}`, 'target ≤ 2 ms');
+      row(
+        `mutation batches (n=${ds.length}), median / max`,
+        `${ms(median(ds))} / ${ms(Math.max(...ds))}`,
+        'target ≤ 2 ms',
+      );
       row('  each (ms)', ds.map((x) => x.toFixed(1)).join(' '));
-    }
-    else row('mutation batches', 'none seen');
+    } else row('mutation batches', 'none seen');
     row('Hub requests after mutations / scrolling', String(hubCount() - before));
   }
   const heapExt2 = await heapAfterGc(page);
-  row('JS heap added by the content script', `${((Math.max(heapExt, heapExt2) - heapBare) / 1e6).toFixed(2)} MB`, spec.name.includes('50k') ? 'target ≤ 5 MB' : '');
+  row(
+    'JS heap added by the content script',
+    `${((Math.max(heapExt, heapExt2) - heapBare) / 1e6).toFixed(2)} MB`,
+    spec.name.includes('50k') ? 'target ≤ 5 MB' : '',
+  );
   await page.close();
   return { first: first?.duration ?? NaN, floor: fl, mutations };
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(EXT, 'manifest.json'))) throw new Error(`${EXT} missing: run npm run build:chrome first`);
+  if (!fs.existsSync(path.join(EXT, 'manifest.json')))
+    throw new Error(`${EXT} missing: run npm run build:chrome first`);
   const cs = fs.readFileSync(path.join(EXT, 'content-scripts/ajar.js'));
   console.log('Ajar content-script benchmark (Chromium)\n');
   row('content script size (raw)', `${(cs.length / 1024).toFixed(1)} kB`);
-  row('content script size (gzip -9)', `${(zlib.gzipSync(cs, { level: 9 }).length / 1024).toFixed(1)} kB`, 'target ≤ 25 kB');
+  row(
+    'content script size (gzip -9)',
+    `${(zlib.gzipSync(cs, { level: 9 }).length / 1024).toFixed(1)} kB`,
+    'target ≤ 25 kB',
+  );
 
   const fx = loadHubFixtures();
   const hub = await startHubStandIn(fx);
-  const listingIds = Array.from({ length: 2000 }, (_, i) => (i < 3 ? ['meta-llama/Llama-3.1-8B-Instruct', 'google-t5/t5-base', 'google/flan-t5-base'][i]! : `bench-org/model-${i}`));
+  const listingIds = Array.from({ length: 2000 }, (_, i) =>
+    i < 3
+      ? ['meta-llama/Llama-3.1-8B-Instruct', 'google-t5/t5-base', 'google/flan-t5-base'][i]!
+      : `bench-org/model-${i}`,
+  );
   const sites = await startSitesServer({
     'huggingface.co': { '/meta-llama/Llama-3.1-8B-Instruct': hubModelPage(), '/models': hubListingPage(listingIds) },
     'techcrunch.com': { '/bench/article-50k/': articlePage(50_000) },
@@ -262,28 +325,53 @@ async function main() {
     userDataDir: profile,
     acceptInsecureCerts: true,
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-      `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`,
-      '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost', '--ignore-certificate-errors',
-      '--enable-precise-memory-info', '--js-flags=--expose-gc',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      `--disable-extensions-except=${EXT}`,
+      `--load-extension=${EXT}`,
+      '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost',
+      '--ignore-certificate-errors',
+      '--enable-precise-memory-info',
+      '--js-flags=--expose-gc',
     ],
   });
   try {
-    const sw = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 30_000 });
+    const sw = await browser.waitForTarget(
+      (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+      { timeout: 30_000 },
+    );
     const extId = new URL(sw.url()).host;
     const setup = await browser.newPage();
     await setup.goto(`chrome-extension://${extId}/popup.html`);
     await setup.evaluate(async (endpoint: string) => {
-      await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ hubEndpoint: endpoint });
+      await (
+        globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+      ).chrome.storage.local.set({ hubEndpoint: endpoint });
     }, hub.url);
     await setup.close();
     const incognito = await browser.createBrowserContext();
     const hubCount = () => hub.requests.length;
 
-    await benchPage(browser, incognito, hubCount, { name: 'typical model page (Hub, Llama 3.1 8B Instruct)', url: 'https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct' });
-    await benchPage(browser, incognito, hubCount, { name: '50k-node article (news site)', url: 'https://techcrunch.com/bench/article-50k/', mutate: 'article' });
-    await benchPage(browser, incognito, hubCount, { name: 'listing with 2,000 model cards (Hub)', url: 'https://huggingface.co/models?search=bench', mutate: 'listing' });
+    await benchPage(browser, incognito, hubCount, {
+      name: 'typical model page (Hub, Llama 3.1 8B Instruct)',
+      url: 'https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct',
+    });
+    await benchPage(browser, incognito, hubCount, {
+      name: '50k-node article (news site)',
+      url: 'https://techcrunch.com/bench/article-50k/',
+      mutate: 'article',
+    });
+    await benchPage(browser, incognito, hubCount, {
+      name: 'listing with 2,000 model cards (Hub)',
+      url: 'https://huggingface.co/models?search=bench',
+      mutate: 'listing',
+    });
     await incognito.close();
   } finally {
     await browser.close();

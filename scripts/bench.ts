@@ -20,7 +20,8 @@ function pct(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }
 const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
-const row = (name: string, value: string, target = '') => console.log(`${name.padEnd(48)} ${value.padStart(14)}  ${target}`);
+const row = (name: string, value: string, target = '') =>
+  console.log(`${name.padEnd(48)} ${value.padStart(14)}  ${target}`);
 
 async function main() {
   console.log('Ajar evaluation-core benchmark (node', process.version, ')\n');
@@ -57,7 +58,10 @@ async function main() {
     const body = bodies.get(decodeURIComponent(url.pathname));
     return body
       ? new Response(body, { status: 200, headers: { 'content-type': 'application/json' } })
-      : new Response('{"error":"Repository not found"}', { status: 404, headers: { 'content-type': 'application/json' } });
+      : new Response('{"error":"Repository not found"}', {
+          status: 404,
+          headers: { 'content-type': 'application/json' },
+        });
   };
   const hub = createHubClient({ endpoint: 'https://hub.invalid', fetch: fakeFetch, cache: createMemoryCache() });
   const cachedTimes: number[] = [];

@@ -125,7 +125,10 @@ function widen(body: string, quote: string): string[] {
   let pos = at;
   while (pos < at + len) {
     const [s, e] = sentenceBounds(body, pos, pos);
-    const sentence = body.slice(s, e).replace(/^[-•*]\s+/, '').trim();
+    const sentence = body
+      .slice(s, e)
+      .replace(/^[-•*]\s+/, '')
+      .trim();
     if (sentence) out.push(sentence);
     if (e <= pos) break;
     pos = e + 1;
@@ -138,7 +141,16 @@ export function loadCorpusSentences(corpusDir = DEFAULT_CORPUS): CorpusSentence[
   const rows = parseTsv(readFileSync(join(corpusDir, 'INDEX.tsv'), 'utf8'));
   const out: CorpusSentence[] = [];
   for (const row of rows) {
-    const [file, , , model, , assessment, , note] = row as [string, string, string, string, string, Assessment, string, string?];
+    const [file, , , model, , assessment, , note] = row as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      Assessment,
+      string,
+      string?,
+    ];
     const raw = readFileSync(join(corpusDir, file), 'utf8');
     let quotes: string[];
     let body: string;
@@ -161,7 +173,8 @@ export function loadCorpusSentences(corpusDir = DEFAULT_CORPUS): CorpusSentence[
       if (q.trim().length < 6) continue;
       const widened = widen(text, q);
       const sentences: { s: string; from: CorpusSentence['from'] }[] = widened.map((s) => ({ s, from: 'page' }));
-      if (sentences.length === 0 && normalizeText(q).split(' ').length >= 5) sentences.push({ s: normalizeText(q), from: 'header' });
+      if (sentences.length === 0 && normalizeText(q).split(' ').length >= 5)
+        sentences.push({ s: normalizeText(q), from: 'header' });
       for (const { s, from } of sentences) {
         if (seen.has(s)) continue;
         seen.add(s);
@@ -242,7 +255,8 @@ export interface Metrics {
   mixTotal: number;
 }
 
-const OPEN_WEIGHTS = /open[\s-]?weights?|weights?\s+(?:are\s+)?(?:openly\s+|publicly\s+)?available|openly\s+available\s+weights|开放权重|開放權重/i;
+const OPEN_WEIGHTS =
+  /open[\s-]?weights?|weights?\s+(?:are\s+)?(?:openly\s+|publicly\s+)?available|openly\s+available\s+weights|开放权重|開放權重/i;
 
 export function metrics(outcomes: readonly Outcome[]): Metrics {
   const count = (f: (o: Outcome) => boolean) => outcomes.filter(f).length;
@@ -270,7 +284,11 @@ export function metrics(outcomes: readonly Outcome[]): Metrics {
 const reviewKey = (file: string, sentence: string) => `${file}\u0000${sentence}`;
 
 /** Judges every sentence: from the live corpus when given, else from the reviewed copies alone. */
-export async function evaluate(sentences: readonly (CorpusSentence | ReviewedSentence)[], review: readonly ReviewedSentence[], knowledge = loadKnowledge()): Promise<Outcome[]> {
+export async function evaluate(
+  sentences: readonly (CorpusSentence | ReviewedSentence)[],
+  review: readonly ReviewedSentence[],
+  knowledge = loadKnowledge(),
+): Promise<Outcome[]> {
   const byKey = new Map(review.map((r) => [reviewKey(r.file, r.sentence), r]));
   const check = offlineChecker(knowledge);
   const out: Outcome[] = [];
@@ -317,7 +335,11 @@ export async function evaluatePages(corpusDir = DEFAULT_CORPUS, knowledge = load
     const { document, close } = parsePage(body, file.endsWith('.html'));
     const scan = scanDocument(document, { url: null });
     await close();
-    out.push({ file, assessment, claims: await judgeScan(scan.contexts, pageModelOf(model, knowledge), knowledge, check) });
+    out.push({
+      file,
+      assessment,
+      claims: await judgeScan(scan.contexts, pageModelOf(model, knowledge), knowledge, check),
+    });
   }
   return out;
 }
@@ -327,12 +349,16 @@ export function reportPages(pages: readonly PageOutcome[]): string {
   for (const a of ['OW', 'MIX', 'HON', 'CRIT', 'REF'] as const) {
     const ps = pages.filter((p) => p.assessment === a);
     const flagged = ps.flatMap((p) => p.claims.filter((c) => c.openwashing));
-    lines.push(`  ${a.padEnd(4)} ${String(ps.length).padStart(2)} pages, ${String(ps.reduce((n, p) => n + p.claims.length, 0)).padStart(3)} claims, ${flagged.length} flagged (${flagged.filter((c) => c.severity === 'high').length} high) on ${ps.filter((p) => p.claims.some((c) => c.openwashing)).length} pages`);
+    lines.push(
+      `  ${a.padEnd(4)} ${String(ps.length).padStart(2)} pages, ${String(ps.reduce((n, p) => n + p.claims.length, 0)).padStart(3)} claims, ${flagged.length} flagged (${flagged.filter((c) => c.severity === 'high').length} high) on ${ps.filter((p) => p.claims.some((c) => c.openwashing)).length} pages`,
+    );
   }
   for (const p of pages) {
     if (p.assessment === 'OW' || p.assessment === 'MIX') continue;
     for (const c of p.claims.filter((x) => x.openwashing)) {
-      lines.push(`  ! ${p.assessment} ${p.file}: ${c.severity} ${c.model} "${c.phrase}" (${c.reason}) | ${cut(c.text, 90)}`);
+      lines.push(
+        `  ! ${p.assessment} ${p.file}: ${c.severity} ${c.model} "${c.phrase}" (${c.reason}) | ${cut(c.text, 90)}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -355,7 +381,10 @@ export function report(outcomes: readonly Outcome[]): string {
     const wrong = (o.expect === 'flag' && !o.flagged) || (o.expect === 'no-flag' && o.flagged);
     const result = o.flagged ? 'FLAG' : '-';
     const claims = o.claims
-      .map((c) => `${c.kind[0]}:${c.model ? c.model.replace(/^.*\//, '') : '?'}:${c.openwashing ? `${c.label}!` : c.label}`)
+      .map(
+        (c) =>
+          `${c.kind[0]}:${c.model ? c.model.replace(/^.*\//, '') : '?'}:${c.openwashing ? `${c.label}!` : c.label}`,
+      )
       .join(' ');
     lines.push(
       `${o.assessment.padEnd(4)} ${o.expect.padEnd(8)} ${(wrong ? `${result} ✗` : result).padEnd(7)} ${cut(claims || '(no claim)', 58).padEnd(59)} ${cut(o.sentence, 100)}${o.reviewed ? '' : '  [not reviewed]'}`,
@@ -364,9 +393,13 @@ export function report(outcomes: readonly Outcome[]): string {
   const m = metrics(outcomes);
   const by = (e: Expect) => outcomes.filter((o) => o.expect === e).length;
   lines.push('');
-  lines.push(`sentences: ${outcomes.length} (flag ${by('flag')}, no-flag ${by('no-flag')}, weak ${by('weak')}, cmp ${by('cmp')}, mix ${by('mix')}); not reviewed: ${outcomes.filter((o) => !o.reviewed).length}`);
+  lines.push(
+    `sentences: ${outcomes.length} (flag ${by('flag')}, no-flag ${by('no-flag')}, weak ${by('weak')}, cmp ${by('cmp')}, mix ${by('mix')}); not reviewed: ${outcomes.filter((o) => !o.reviewed).length}`,
+  );
   lines.push(`TP ${m.tp}  FP ${m.fp}  FN ${m.fn}  TN ${m.tn}`);
-  lines.push(`precision ${pct(m.precision)}  recall ${pct(m.recall)}  (strict recall, counting weak and comparative wording: ${pct(m.strictRecall)})`);
+  lines.push(
+    `precision ${pct(m.precision)}  recall ${pct(m.recall)}  (strict recall, counting weak and comparative wording: ${pct(m.strictRecall)})`,
+  );
   lines.push(`honest "open weights" sentences flagged: ${m.openWeightsFlagged}  (must be 0)`);
   lines.push(`MIX sentences flagged: ${m.mixFlagged} of ${m.mixTotal} (not scored)`);
   const misses = outcomes.filter((o) => o.expect === 'flag' && !o.flagged);
@@ -374,7 +407,10 @@ export function report(outcomes: readonly Outcome[]): string {
     lines.push('missed (why):');
     for (const o of misses) {
       const strong = o.claims.filter((c) => c.kind === 'strong');
-      const why = strong.length === 0 ? 'no strong claim detected' : strong.map((c) => (c.model ? `${c.model}: ${c.reason}` : 'model unknown')).join('; ');
+      const why =
+        strong.length === 0
+          ? 'no strong claim detected'
+          : strong.map((c) => (c.model ? `${c.model}: ${c.reason}` : 'model unknown')).join('; ');
       lines.push(`  - ${cut(o.sentence, 70)} -> ${why}`);
     }
   }
@@ -391,7 +427,9 @@ async function main(): Promise<number> {
     process.stdout.write(`Corpus: ${corpus} (${sentences.length} claim sentences)\n`);
   } else {
     sentences = review;
-    process.stdout.write(`Corpus not found at ${corpus}; using the ${review.length} reviewed copies in ${REVIEW_FILE}\n`);
+    process.stdout.write(
+      `Corpus not found at ${corpus}; using the ${review.length} reviewed copies in ${REVIEW_FILE}\n`,
+    );
   }
   const outcomes = await evaluate(sentences, review);
   process.stdout.write(report(outcomes));

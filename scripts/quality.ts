@@ -63,7 +63,8 @@ export interface Figures {
 
 const FIXED_NOW = () => new Date('2026-01-01T00:00:00Z');
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The page for one excerpt: its context (a section heading or table rows) as a heading, then the quote. */
 export function pageFor(excerpt: Excerpt): string {
@@ -94,10 +95,23 @@ export function modelMatches(model: string | null, subjects: readonly string[]):
   });
 }
 
-export async function scanExcerpt(doc: CorpusDocument, excerpt: Excerpt, dir: string, knowledge: Knowledge, n: number): Promise<ExcerptOutcome> {
+export async function scanExcerpt(
+  doc: CorpusDocument,
+  excerpt: Excerpt,
+  dir: string,
+  knowledge: Knowledge,
+  n: number,
+): Promise<ExcerptOutcome> {
   const file = join(dir, `${n}.html`);
   writeFileSync(file, pageFor(excerpt));
-  const out = await runScan({ target: file, json: true, urlHint: urlHintFor(doc), knowledge, hub: null, now: FIXED_NOW });
+  const out = await runScan({
+    target: file,
+    json: true,
+    urlHint: urlHintFor(doc),
+    knowledge,
+    hub: null,
+    now: FIXED_NOW,
+  });
   if (out.code !== 0) throw new Error(`${doc.id}: ${out.error}`);
   const claims = (JSON.parse(out.stdout) as { claims: ScannedClaim[] }).claims;
   const high = claims.filter((c) => c.openwashing && c.severity === 'high');
@@ -113,7 +127,10 @@ export async function scanExcerpt(doc: CorpusDocument, excerpt: Excerpt, dir: st
   };
 }
 
-export async function evaluateCorpus(docs: readonly CorpusDocument[], knowledge = loadKnowledge()): Promise<DocumentOutcome[]> {
+export async function evaluateCorpus(
+  docs: readonly CorpusDocument[],
+  knowledge = loadKnowledge(),
+): Promise<DocumentOutcome[]> {
   const dir = mkdtempSync(join(tmpdir(), 'ajar-quality-'));
   try {
     const out: DocumentOutcome[] = [];
@@ -201,7 +218,12 @@ export function markdownTable(reports: readonly SplitReport[]): string {
 /** Why an excerpt came out as it did: the claims found, each with model and reason, or "no claim detected". */
 function why(x: ExcerptOutcome): string {
   if (x.claims.length === 0) return 'no claim detected';
-  return x.claims.map((c) => `[${c.kind}${c.openwashing ? ` ${c.severity}` : ''}] ${c.model ?? 'model unknown'} (${c.label}): ${c.reason}`).join(' / ');
+  return x.claims
+    .map(
+      (c) =>
+        `[${c.kind}${c.openwashing ? ` ${c.severity}` : ''}] ${c.model ?? 'model unknown'} (${c.label}): ${c.reason}`,
+    )
+    .join(' / ');
 }
 
 /** Why a `flag` excerpt was missed, by the stage that lost it: detection, names, evidence, or judgement. */
@@ -209,7 +231,8 @@ export function missCause(x: ExcerptOutcome): string {
   const claims = x.claims.filter((c) => c.kind === 'strong');
   if (claims.length === 0) return x.claims.length === 0 ? 'no claim detected' : 'only vague or honest wording detected';
   if (claims.every((c) => c.model === null)) return 'no model resolved (names, page model, table row)';
-  if (claims.some((c) => c.openwashing && c.severity === 'medium')) return 'judged medium: a model with open weights was picked';
+  if (claims.some((c) => c.openwashing && c.severity === 'medium'))
+    return 'judged medium: a model with open weights was picked';
   if (claims.every((c) => c.label === 'unknown')) return 'model found, label unknown (not enough evidence)';
   return 'judged not openwashing';
 }
@@ -223,7 +246,9 @@ function causes(items: readonly ExcerptOutcome[]): string[] {
 function listing(title: string, items: readonly ExcerptOutcome[]): string[] {
   const out = [`### ${title} (${items.length})`, ''];
   for (const x of items) {
-    out.push(`- \`${x.doc}\` (${x.language}, expects ${x.excerpt.expect}${x.excerpt.pattern ? `, ${x.excerpt.pattern}` : ''}; subjects: ${x.excerpt.subjects.join(', ') || 'none'}): "${cell(oneLine(x.excerpt.text))}"`);
+    out.push(
+      `- \`${x.doc}\` (${x.language}, expects ${x.excerpt.expect}${x.excerpt.pattern ? `, ${x.excerpt.pattern}` : ''}; subjects: ${x.excerpt.subjects.join(', ') || 'none'}): "${cell(oneLine(x.excerpt.text))}"`,
+    );
     out.push(`  - Ajar: ${cell(oneLine(why(x), 400))}`);
   }
   out.push('');
@@ -235,7 +260,10 @@ export function renderReport(reports: readonly SplitReport[]): string {
   for (const r of reports) {
     out.push(`## ${r.split}`, '');
     out.push(`Documents missed: ${r.missedDocuments.map((d) => `\`${d.doc.id}\``).join(', ') || 'none'}`, '');
-    out.push(`Documents flagged without cause: ${r.falseDocuments.map((d) => `\`${d.doc.id}\``).join(', ') || 'none'}`, '');
+    out.push(
+      `Documents flagged without cause: ${r.falseDocuments.map((d) => `\`${d.doc.id}\``).join(', ') || 'none'}`,
+      '',
+    );
     out.push(`Misses by cause (${r.split}):`, '', ...causes(r.misses), '');
     out.push(...listing(`${r.split}: misses (flag expected, no high flag)`, r.misses));
     out.push(...listing(`${r.split}: high-severity false alarms`, r.highFalseAlarms));

@@ -8,7 +8,12 @@
  */
 import path from 'node:path';
 import { launchChromium, ROOT } from '../test/e2e/harness';
-import { SITES_CHROMIUM_OPTIONS, STORE_BADGE_URL, storeHubFixtures, takeStoreScreenshots } from '../test/e2e/store-shots';
+import {
+  SITES_CHROMIUM_OPTIONS,
+  STORE_BADGE_URL,
+  storeHubFixtures,
+  takeStoreScreenshots,
+} from '../test/e2e/store-shots';
 import { startHubStandIn } from '../test/fixtures/hub/server';
 import { startSitesServer, type SitesServer } from '../test/fixtures/sites/server';
 import { sitePages } from '../test/fixtures/sites/pages';
@@ -20,11 +25,18 @@ async function main() {
     sites = await startSitesServer(sitePages());
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    console.log(`store-badge images skipped: the sites server cannot listen on 127.0.0.1:443 (${code}${code === 'EACCES' ? ': it needs root' : ''})`);
+    console.log(
+      `store-badge images skipped: the sites server cannot listen on 127.0.0.1:443 (${code}${code === 'EACCES' ? ': it needs root' : ''})`,
+    );
   }
   const h = await launchChromium(sites ? SITES_CHROMIUM_OPTIONS : {});
   try {
-    const written = await takeStoreScreenshots({ handle: h, hubUrl: hub.url, outDir: path.join(ROOT, 'docs/screenshots'), pageUrl: sites ? STORE_BADGE_URL : undefined });
+    const written = await takeStoreScreenshots({
+      handle: h,
+      hubUrl: hub.url,
+      outDir: path.join(ROOT, 'docs/screenshots'),
+      pageUrl: sites ? STORE_BADGE_URL : undefined,
+    });
     for (const f of written) console.log(path.relative(ROOT, f));
   } finally {
     await h.close();

@@ -82,7 +82,9 @@ export function DataSources() {
                     )}
                   </td>
                   <td class="small">
-                    {[p.commit ? p.commit.slice(0, 10) : null, p.date, t('sourcesOpt.records', { count: p.count })].filter(Boolean).join(' · ')}
+                    {[p.commit ? p.commit.slice(0, 10) : null, p.date, t('sourcesOpt.records', { count: p.count })]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </td>
                 </tr>
               );

@@ -36,11 +36,15 @@ export function ExportImport({ onImported }: { onImported: () => void }) {
       const [n, r] = await Promise.all([store.list('notes'), store.list('reports')]);
       const now = new Date();
       const name = exportFileName(format, now);
-      if (format === 'json') download(name, 'application/json', exportToJson(buildExport(n.items, r.items, appVersion(), now)));
+      if (format === 'json')
+        download(name, 'application/json', exportToJson(buildExport(n.items, r.items, appVersion(), now)));
       else if (format === 'csv') download(name, 'text/csv;charset=utf-8', toCsv(n.items, r.items));
       else download(name, 'text/markdown;charset=utf-8', toMarkdown(n.items, r.items, now));
       const skipped = n.invalid.length + r.invalid.length;
-      setStatus(t('data.exported', { notes: n.items.length, reports: r.items.length, name }) + (skipped ? ` ${tn('data.exportSkipped', skipped)}` : ''));
+      setStatus(
+        t('data.exported', { notes: n.items.length, reports: r.items.length, name }) +
+          (skipped ? ` ${tn('data.exportSkipped', skipped)}` : ''),
+      );
     } catch (e) {
       setError(errText(e));
     }
@@ -77,7 +81,13 @@ export function ExportImport({ onImported }: { onImported: () => void }) {
     setError(null);
     try {
       const c = await applyImport(store, pending.file);
-      setStatus(t('data.imported', { added: c.notes.added + c.reports.added, updated: c.notes.updated + c.reports.updated, kept: c.notes.kept + c.reports.kept }));
+      setStatus(
+        t('data.imported', {
+          added: c.notes.added + c.reports.added,
+          updated: c.notes.updated + c.reports.updated,
+          kept: c.notes.kept + c.reports.kept,
+        }),
+      );
       setPending(null);
       onImported();
     } catch (e) {
@@ -104,7 +114,14 @@ export function ExportImport({ onImported }: { onImported: () => void }) {
       </div>
       <div class="import-row">
         <label for="import-file">{t('data.importLabel')}</label>{' '}
-        <input id="import-file" ref={fileInput} data-testid="import-file" type="file" accept=".json,application/json" onChange={(e) => void choose(e.target as HTMLInputElement)} />
+        <input
+          id="import-file"
+          ref={fileInput}
+          data-testid="import-file"
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => void choose(e.target as HTMLInputElement)}
+        />
       </div>
       {pending && (
         <div class="import-preview" data-testid="import-preview" role="group" aria-labelledby="import-preview-h">
@@ -123,7 +140,13 @@ export function ExportImport({ onImported }: { onImported: () => void }) {
               {(['notes', 'reports'] as const).map((k) => {
                 const c = pending.counts[k];
                 return (
-                  <tr key={k} data-testid={`preview-${k}`} data-added={c.added} data-updated={c.updated} data-kept={c.kept}>
+                  <tr
+                    key={k}
+                    data-testid={`preview-${k}`}
+                    data-added={c.added}
+                    data-updated={c.updated}
+                    data-kept={c.kept}
+                  >
                     <th scope="row">{k === 'notes' ? t('data.kindNotes') : t('data.kindReports')}</th>
                     <td>{pending.file[k].length}</td>
                     <td>{c.added}</td>
@@ -136,7 +159,13 @@ export function ExportImport({ onImported }: { onImported: () => void }) {
           </table>
           <p class="muted small">{t('data.mergeRule')}</p>
           <div class="row-actions">
-            <button type="button" class="primary" data-testid="import-apply" disabled={busy} onClick={() => void apply()}>
+            <button
+              type="button"
+              class="primary"
+              data-testid="import-apply"
+              disabled={busy}
+              onClick={() => void apply()}
+            >
               {t('data.importApply')}
             </button>
             <button type="button" onClick={() => setPending(null)}>

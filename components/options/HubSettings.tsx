@@ -1,6 +1,12 @@
 /** Options: the Hub endpoint, the token and the cache. */
 import { useEffect, useState } from 'preact/hooks';
-import { CACHE_TTL_HOURS, DEFAULT_HUB_ENDPOINT, HfTokenSchema, HubEndpointSchema, type Settings } from '@/lib/settings/schema';
+import {
+  CACHE_TTL_HOURS,
+  DEFAULT_HUB_ENDPOINT,
+  HfTokenSchema,
+  HubEndpointSchema,
+  type Settings,
+} from '@/lib/settings/schema';
 import { BadReplyError } from '@/lib/messages';
 import { send } from '@/platform/messaging';
 import { hfTokenItem, hubEndpointItem, saveSettings } from '../stores';
@@ -50,7 +56,8 @@ export function HubSettings({ settings, onChange }: { settings: Settings; onChan
     e.preventDefault();
     void fb.run(async () => {
       const n = Number(ttl);
-      if (!Number.isInteger(n) || n < CACHE_TTL_HOURS.min || n > CACHE_TTL_HOURS.max) throw new Error(t('hub.ttlInvalid', { min: CACHE_TTL_HOURS.min, max: CACHE_TTL_HOURS.max }));
+      if (!Number.isInteger(n) || n < CACHE_TTL_HOURS.min || n > CACHE_TTL_HOURS.max)
+        throw new Error(t('hub.ttlInvalid', { min: CACHE_TTL_HOURS.min, max: CACHE_TTL_HOURS.max }));
       onChange(await saveSettings({ cacheTtlHours: n }));
       return t('common.savedSetting');
     });
@@ -74,7 +81,15 @@ export function HubSettings({ settings, onChange }: { settings: Settings; onChan
       <p data-testid="token-state">{hasToken ? t('hub.tokenStored') : t('hub.tokenNone')}</p>
       <form class="inline-form" onSubmit={saveToken}>
         <label for="hf-token">{t('hub.tokenLabel')}</label>
-        <input id="hf-token" data-testid="hf-token" type="password" autoComplete="off" spellcheck={false} value={token} onInput={(e) => setToken((e.target as HTMLInputElement).value)} />
+        <input
+          id="hf-token"
+          data-testid="hf-token"
+          type="password"
+          autoComplete="off"
+          spellcheck={false}
+          value={token}
+          onInput={(e) => setToken((e.target as HTMLInputElement).value)}
+        />
         <button type="submit" disabled={!token.trim()}>
           {t('common.save')}
         </button>
@@ -97,7 +112,16 @@ export function HubSettings({ settings, onChange }: { settings: Settings; onChan
       <h3>{t('hub.cacheHeading')}</h3>
       <form class="inline-form" onSubmit={saveTtl}>
         <label for="cache-ttl">{t('hub.ttlLabel')}</label>
-        <input id="cache-ttl" data-testid="cache-ttl" type="number" min={CACHE_TTL_HOURS.min} max={CACHE_TTL_HOURS.max} step={1} value={ttl} onInput={(e) => setTtl((e.target as HTMLInputElement).value)} />
+        <input
+          id="cache-ttl"
+          data-testid="cache-ttl"
+          type="number"
+          min={CACHE_TTL_HOURS.min}
+          max={CACHE_TTL_HOURS.max}
+          step={1}
+          value={ttl}
+          onInput={(e) => setTtl((e.target as HTMLInputElement).value)}
+        />
         <button type="submit">{t('common.save')}</button>
         <button type="button" data-testid="clear-cache" onClick={() => void clearCache()}>
           {t('hub.clearCache')}
@@ -109,7 +133,13 @@ export function HubSettings({ settings, onChange }: { settings: Settings; onChan
         <p class="muted small">{t('hub.endpointIntro')}</p>
         <form class="inline-form" onSubmit={saveEndpoint}>
           <label for="hub-endpoint">{t('hub.endpointLabel')}</label>
-          <input id="hub-endpoint" data-testid="hub-endpoint" type="url" value={endpoint} onInput={(e) => setEndpoint((e.target as HTMLInputElement).value)} />
+          <input
+            id="hub-endpoint"
+            data-testid="hub-endpoint"
+            type="url"
+            value={endpoint}
+            onInput={(e) => setEndpoint((e.target as HTMLInputElement).value)}
+          />
           <button type="submit">{t('common.save')}</button>
           <button
             type="button"

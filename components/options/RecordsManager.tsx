@@ -23,7 +23,9 @@ interface About {
 function about(item: Item): About {
   if (item.kind === 'note') {
     const tg = item.rec.target;
-    return tg.kind === 'model' ? { text: tg.model, model: tg.model, page: null } : { text: tg.title || tg.url, model: null, page: { url: tg.url, title: tg.title } };
+    return tg.kind === 'model'
+      ? { text: tg.model, model: tg.model, page: null }
+      : { text: tg.title || tg.url, model: null, page: { url: tg.url, title: tg.title } };
   }
   const r = item.rec;
   return { text: r.model ?? r.page?.title ?? r.page?.url ?? t('page.modelUnknown'), model: r.model, page: r.page };
@@ -60,11 +62,29 @@ function haystack(item: Item): string {
     return [item.rec.text, tg.kind === 'model' ? tg.model : `${tg.title} ${tg.url}`].join('\n').toLowerCase();
   }
   const r = item.rec;
-  return [r.claim.text, r.comment, r.model ?? '', r.page?.url ?? '', r.page?.title ?? '', r.verdict?.summary ?? '', r.status].join('\n').toLowerCase();
+  return [
+    r.claim.text,
+    r.comment,
+    r.model ?? '',
+    r.page?.url ?? '',
+    r.page?.title ?? '',
+    r.verdict?.summary ?? '',
+    r.status,
+  ]
+    .join('\n')
+    .toLowerCase();
 }
 
 /** Notes and reports: search, filter, edit, delete with undo. */
-export function RecordsManager({ version, settings, openReportId }: { version: number; settings: Settings; openReportId: string | null }) {
+export function RecordsManager({
+  version,
+  settings,
+  openReportId,
+}: {
+  version: number;
+  settings: Settings;
+  openReportId: string | null;
+}) {
   const store = recordsStore();
   const [notes, setNotes] = useState<Note[]>([]);
   const [reports, setReports] = useState<Report[]>([]);
@@ -98,7 +118,10 @@ export function RecordsManager({ version, settings, openReportId }: { version: n
   }, [openReportId]);
 
   const items = useMemo(() => {
-    const all: Item[] = [...notes.map((rec) => ({ kind: 'note' as const, rec })), ...reports.map((rec) => ({ kind: 'report' as const, rec }))];
+    const all: Item[] = [
+      ...notes.map((rec) => ({ kind: 'note' as const, rec })),
+      ...reports.map((rec) => ({ kind: 'report' as const, rec })),
+    ];
     const q = query.trim().toLowerCase();
     return all
       .filter((it) => {
@@ -114,13 +137,15 @@ export function RecordsManager({ version, settings, openReportId }: { version: n
   const saveNote = async (n: Note) => {
     if (!editing) return;
     const text = editing.text;
-    if (await write(() => store.put('notes', { ...n, text, updatedAt: nextTimestamp(n.updatedAt) }), t('notes.saved'))) setEditing(null);
+    if (await write(() => store.put('notes', { ...n, text, updatedAt: nextTimestamp(n.updatedAt) }), t('notes.saved')))
+      setEditing(null);
   };
 
   const remove = (item: Item) =>
     write(
       async () => {
-        const rec = item.kind === 'note' ? await store.remove('notes', item.rec.id) : await store.remove('reports', item.rec.id);
+        const rec =
+          item.kind === 'note' ? await store.remove('notes', item.rec.id) : await store.remove('reports', item.rec.id);
         if (rec) setDeleted((d) => [...d, { kind: item.kind, rec } as Deleted]);
         if (openReport === item.rec.id) setOpenReport(null);
       },
@@ -137,14 +162,21 @@ export function RecordsManager({ version, settings, openReportId }: { version: n
     }, t('records.restored'));
   };
 
-  const current = openReport ? reports.find((r) => r.id === openReport) ?? null : null;
+  const current = openReport ? (reports.find((r) => r.id === openReport) ?? null) : null;
 
   return (
     <section id="records" aria-labelledby="records-h" class="card" data-testid="records">
       <h2 id="records-h">{t('records.heading')}</h2>
       {current && (
         <div class="report-edit" data-testid="report-edit">
-          <ReportForm key={current.id} report={current} repo={settings.reportRepo} defaultTarget={settings.reportTarget} onClose={() => setOpenReport(null)} onSaved={() => void reload()} />
+          <ReportForm
+            key={current.id}
+            report={current}
+            repo={settings.reportRepo}
+            defaultTarget={settings.reportTarget}
+            onClose={() => setOpenReport(null)}
+            onSaved={() => void reload()}
+          />
         </div>
       )}
       {openReport && !current && loaded && (
@@ -154,9 +186,20 @@ export function RecordsManager({ version, settings, openReportId }: { version: n
       )}
       <div class="toolbar" role="search" aria-label={t('records.searchLabel')}>
         <label for="records-search">{t('records.search')}</label>
-        <input id="records-search" data-testid="records-search" type="search" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+        <input
+          id="records-search"
+          data-testid="records-search"
+          type="search"
+          value={query}
+          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+        />
         <label for="records-filter">{t('records.filter')}</label>
-        <select id="records-filter" data-testid="records-filter" value={filter} onChange={(e) => setFilter((e.target as HTMLSelectElement).value as Filter)}>
+        <select
+          id="records-filter"
+          data-testid="records-filter"
+          value={filter}
+          onChange={(e) => setFilter((e.target as HTMLSelectElement).value as Filter)}
+        >
           {(['all', 'notes', 'reports', 'draft', 'filed', 'dismissed'] as const).map((f) => (
             <option key={f} value={f}>
               {t(`records.filterName.${f}` as MessageKey)}
@@ -169,7 +212,11 @@ export function RecordsManager({ version, settings, openReportId }: { version: n
       </p>
       {invalid.length > 0 && (
         <p class="warn" role="alert" data-testid="records-invalid">
-          {tn('records.invalid', invalid.length)} {invalid.slice(0, 3).map((i) => `${i.id}: ${i.reason}`).join('; ')}
+          {tn('records.invalid', invalid.length)}{' '}
+          {invalid
+            .slice(0, 3)
+            .map((i) => `${i.id}: ${i.reason}`)
+            .join('; ')}
         </p>
       )}
       <div class="status-line" role="status" aria-live="polite" data-testid="records-status">
@@ -210,7 +257,9 @@ export function RecordsManager({ version, settings, openReportId }: { version: n
                 <tr key={`${it.kind}:${it.rec.id}`} data-testid={`record-${it.kind}`} data-id={it.rec.id}>
                   <td>
                     {it.kind === 'note' ? t('records.typeNote') : t('records.typeReport')}
-                    {it.kind === 'report' && <div class="small muted">{t(`report.statusName.${it.rec.status}` as MessageKey)}</div>}
+                    {it.kind === 'report' && (
+                      <div class="small muted">{t(`report.statusName.${it.rec.status}` as MessageKey)}</div>
+                    )}
                   </td>
                   <th scope="row" class="about">
                     <AboutCell a={a} />
@@ -221,7 +270,13 @@ export function RecordsManager({ version, settings, openReportId }: { version: n
                         <label for={`edit-${it.rec.id}`} class="visually-hidden">
                           {t('notes.editLabel')}
                         </label>
-                        <textarea id={`edit-${it.rec.id}`} rows={3} maxLength={NOTE_MAX_CHARS} value={editing.text} onInput={(e) => setEditing({ id: it.rec.id, text: (e.target as HTMLTextAreaElement).value })} />
+                        <textarea
+                          id={`edit-${it.rec.id}`}
+                          rows={3}
+                          maxLength={NOTE_MAX_CHARS}
+                          value={editing.text}
+                          onInput={(e) => setEditing({ id: it.rec.id, text: (e.target as HTMLTextAreaElement).value })}
+                        />
                       </>
                     ) : it.kind === 'note' ? (
                       <span class="note-text">{it.rec.text}</span>
@@ -237,7 +292,12 @@ export function RecordsManager({ version, settings, openReportId }: { version: n
                     <div class="row-actions">
                       {it.kind === 'note' && isEditing ? (
                         <>
-                          <button type="button" onClick={() => void saveNote(it.rec)} disabled={!editing.text.trim()} data-testid="record-save">
+                          <button
+                            type="button"
+                            onClick={() => void saveNote(it.rec)}
+                            disabled={!editing.text.trim()}
+                            data-testid="record-save"
+                          >
                             {t('common.save')}
                           </button>
                           <button type="button" onClick={() => setEditing(null)}>
@@ -248,13 +308,26 @@ export function RecordsManager({ version, settings, openReportId }: { version: n
                         <button
                           type="button"
                           data-testid="record-edit"
-                          aria-label={it.kind === 'note' ? t('records.editAria', { about: a.text }) : t('records.openAria', { about: a.text })}
-                          onClick={() => (it.kind === 'note' ? setEditing({ id: it.rec.id, text: it.rec.text }) : setOpenReport(it.rec.id))}
+                          aria-label={
+                            it.kind === 'note'
+                              ? t('records.editAria', { about: a.text })
+                              : t('records.openAria', { about: a.text })
+                          }
+                          onClick={() =>
+                            it.kind === 'note'
+                              ? setEditing({ id: it.rec.id, text: it.rec.text })
+                              : setOpenReport(it.rec.id)
+                          }
                         >
                           {it.kind === 'note' ? t('common.edit') : t('records.open')}
                         </button>
                       )}
-                      <button type="button" data-testid="record-delete" aria-label={t('records.deleteAria', { about: a.text })} onClick={() => void remove(it)}>
+                      <button
+                        type="button"
+                        data-testid="record-delete"
+                        aria-label={t('records.deleteAria', { about: a.text })}
+                        onClick={() => void remove(it)}
+                      >
                         {t('common.delete')}
                       </button>
                     </div>

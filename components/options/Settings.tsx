@@ -28,7 +28,14 @@ export function ReportSettings({ settings, onChange }: { settings: Settings; onC
       <p class="muted small">{t('reports.intro')}</p>
       <form class="inline-form" onSubmit={saveRepo}>
         <label for="report-repo">{t('reports.repoLabel')}</label>
-        <input id="report-repo" data-testid="report-repo" type="text" placeholder="owner/name" value={repo} onInput={(e) => setRepo((e.target as HTMLInputElement).value)} />
+        <input
+          id="report-repo"
+          data-testid="report-repo"
+          type="text"
+          placeholder="owner/name"
+          value={repo}
+          onInput={(e) => setRepo((e.target as HTMLInputElement).value)}
+        />
         <button type="submit">{t('common.save')}</button>
       </form>
       <fieldset>

@@ -31,14 +31,20 @@ export function SiteSettings({ settings, onChange }: { settings: Settings; onCha
   // site"), which is what the background registers the content script for.
   useEffect(() => {
     void (async () => {
-      const required = new Set(((browser.runtime.getManifest() as { host_permissions?: string[] }).host_permissions ?? []).map((m) => m.replace(/^[a-z*]+:\/\//, '').replace(/\/.*$/, '')));
+      const required = new Set(
+        ((browser.runtime.getManifest() as { host_permissions?: string[] }).host_permissions ?? []).map((m) =>
+          m.replace(/^[a-z*]+:\/\//, '').replace(/\/.*$/, ''),
+        ),
+      );
       let origins: string[] = [];
       try {
         origins = (await browser.permissions.getAll()).origins ?? [];
       } catch {
         origins = [];
       }
-      const hosts = [...new Set(origins.map((o) => o.replace(/^[a-z*]+:\/\//, '').replace(/\/.*$/, '')))].filter((h) => h && !h.includes('*') && !required.has(h));
+      const hosts = [...new Set(origins.map((o) => o.replace(/^[a-z*]+:\/\//, '').replace(/\/.*$/, '')))].filter(
+        (h) => h && !h.includes('*') && !required.has(h),
+      );
       setGrantedHosts(hosts);
       const next: Record<string, boolean> = {};
       for (const h of settings.optInSites) next[h] = hosts.includes(h);
@@ -78,7 +84,9 @@ export function SiteSettings({ settings, onChange }: { settings: Settings; onCha
   const removeOptIn = (host: string) =>
     fb.run(async () => {
       onChange(await saveSettings({ optInSites: settings.optInSites.filter((h) => h !== host) }));
-      const granted = ((await browser.permissions.getAll().catch(() => ({ origins: [] as string[] }))).origins ?? []).filter((o) => o.replace(/^[a-z*]+:\/\//, '').replace(/\/.*$/, '') === host);
+      const granted = (
+        (await browser.permissions.getAll().catch(() => ({ origins: [] as string[] }))).origins ?? []
+      ).filter((o) => o.replace(/^[a-z*]+:\/\//, '').replace(/\/.*$/, '') === host);
       // Only what was granted: asking to remove anything else makes the browser refuse the whole call.
       if (granted.length) await browser.permissions.remove({ origins: granted }).catch(() => false);
       setGrantedHosts((hs) => hs.filter((x) => x !== host));
@@ -98,7 +106,16 @@ export function SiteSettings({ settings, onChange }: { settings: Settings; onCha
           {settings.disabledSites.map((h) => (
             <li key={h}>
               <span>{h}</span>{' '}
-              <button type="button" aria-label={t('sites.turnOnAria', { host: h })} onClick={() => void save({ disabledSites: settings.disabledSites.filter((x) => x !== h) }, t('site.turnedOn', { host: h }))}>
+              <button
+                type="button"
+                aria-label={t('sites.turnOnAria', { host: h })}
+                onClick={() =>
+                  void save(
+                    { disabledSites: settings.disabledSites.filter((x) => x !== h) },
+                    t('site.turnedOn', { host: h }),
+                  )
+                }
+              >
                 {t('site.turnOn')}
               </button>
             </li>
@@ -107,7 +124,13 @@ export function SiteSettings({ settings, onChange }: { settings: Settings; onCha
       )}
       <form class="inline-form" onSubmit={addOff}>
         <label for="off-host">{t('sites.offAdd')}</label>
-        <input id="off-host" type="text" placeholder="example.com" value={offHost} onInput={(e) => setOffHost((e.target as HTMLInputElement).value)} />
+        <input
+          id="off-host"
+          type="text"
+          placeholder="example.com"
+          value={offHost}
+          onInput={(e) => setOffHost((e.target as HTMLInputElement).value)}
+        />
         <button type="submit" data-testid="off-add">
           {t('sites.offButton')}
         </button>
@@ -137,7 +160,12 @@ export function SiteSettings({ settings, onChange }: { settings: Settings; onCha
                     data-testid={`auto-${g.id}`}
                     aria-label={t('sites.autoAria', { site: name })}
                     checked={autoScanEnabled(settings, g.id)}
-                    onChange={(e) => void save({ autoScan: { ...settings.autoScan, [g.id]: (e.target as HTMLInputElement).checked } }, t('common.savedSetting'))}
+                    onChange={(e) =>
+                      void save(
+                        { autoScan: { ...settings.autoScan, [g.id]: (e.target as HTMLInputElement).checked } },
+                        t('common.savedSetting'),
+                      )
+                    }
                   />
                 </td>
               </tr>
@@ -154,7 +182,8 @@ export function SiteSettings({ settings, onChange }: { settings: Settings; onCha
         <ul class="host-list" aria-labelledby="sites-optin-h" data-testid="optin-sites">
           {optIn.map((h) => (
             <li key={h}>
-              <span>{h}</span> <span class="muted small">{granted[h] === false ? t('sites.permissionMissing') : ''}</span>{' '}
+              <span>{h}</span>{' '}
+              <span class="muted small">{granted[h] === false ? t('sites.permissionMissing') : ''}</span>{' '}
               <button type="button" aria-label={t('sites.removeAria', { host: h })} onClick={() => void removeOptIn(h)}>
                 {t('common.remove')}
               </button>
@@ -164,7 +193,13 @@ export function SiteSettings({ settings, onChange }: { settings: Settings; onCha
       )}
       <form class="inline-form" onSubmit={addOptIn}>
         <label for="optin-host">{t('sites.optInAdd')}</label>
-        <input id="optin-host" type="text" placeholder="example.org" value={optHost} onInput={(e) => setOptHost((e.target as HTMLInputElement).value)} />
+        <input
+          id="optin-host"
+          type="text"
+          placeholder="example.org"
+          value={optHost}
+          onInput={(e) => setOptHost((e.target as HTMLInputElement).value)}
+        />
         <button type="submit">{t('sites.optInButton')}</button>
       </form>
 
@@ -172,7 +207,14 @@ export function SiteSettings({ settings, onChange }: { settings: Settings; onCha
         <legend>{t('sites.densityLegend')}</legend>
         {(['all', 'openwashing'] as const).map((d) => (
           <label key={d} class="block">
-            <input type="radio" name="density" value={d} checked={settings.badgeDensity === d} onChange={() => void save({ badgeDensity: d }, t('common.savedSetting'))} /> {t(`sites.density.${d}` as MessageKey)}
+            <input
+              type="radio"
+              name="density"
+              value={d}
+              checked={settings.badgeDensity === d}
+              onChange={() => void save({ badgeDensity: d }, t('common.savedSetting'))}
+            />{' '}
+            {t(`sites.density.${d}` as MessageKey)}
           </label>
         ))}
       </fieldset>

@@ -196,7 +196,9 @@ function badgeView({ d, theme, popId, onChip, onDetails, onReport }: ViewProps):
       'aria-expanded': 'false',
       'data-testid': 'ajar-chip',
     },
-    d.openwashing ? el('span', { class: 'warn', 'aria-hidden': 'true' }, '⚠') : el('span', { class: 'dot', 'aria-hidden': 'true' }),
+    d.openwashing
+      ? el('span', { class: 'warn', 'aria-hidden': 'true' }, '⚠')
+      : el('span', { class: 'dot', 'aria-hidden': 'true' }),
     el('span', {}, chipText(d)),
   );
   chip.addEventListener('click', onChip);
@@ -214,7 +216,12 @@ function badgeView({ d, theme, popId, onChip, onDetails, onReport }: ViewProps):
     'div',
     { class: `pop ${root}`, id: popId, role: 'dialog', 'aria-label': 'Ajar', 'data-testid': 'ajar-popover' },
     el('p', { class: 'head' }, 'Ajar · ', el('span', { class: 'model' }, d.model ?? 'model unknown')),
-    el('div', {}, el('span', { class: `lab l-${d.label}` }, LABEL_TEXT[d.label]), el('span', { class: 'hint' }, LABEL_HINT[d.label])),
+    el(
+      'div',
+      {},
+      el('span', { class: `lab l-${d.label}` }, LABEL_TEXT[d.label]),
+      el('span', { class: 'hint' }, LABEL_HINT[d.label]),
+    ),
     el('p', { class: 'reason', 'data-testid': 'ajar-reason' }, d.reason),
     el('p', { class: 'actions' }, details, report),
   );
@@ -238,7 +245,8 @@ export function createBadge(doc: Document, data: BadgeData, opts: BadgeOptions):
     pop: root.querySelector<HTMLElement>('.pop'),
   });
   const onScroll = () => close();
-  const isOpen = (pop: HTMLElement) => (supportsPopover ? pop.matches(':popover-open') : pop.classList.contains('fallback-open'));
+  const isOpen = (pop: HTMLElement) =>
+    supportsPopover ? pop.matches(':popover-open') : pop.classList.contains('fallback-open');
   function close() {
     const { pop, chip } = els();
     if (!pop || !isOpen(pop)) return;
@@ -281,7 +289,8 @@ export function createBadge(doc: Document, data: BadgeData, opts: BadgeOptions):
         opts.onReport!(handle.data);
       }
     : null;
-  const draw = () => mount.replaceChildren(badgeView({ d: handle.data, theme: opts.theme, popId, onChip, onDetails, onReport }));
+  const draw = () =>
+    mount.replaceChildren(badgeView({ d: handle.data, theme: opts.theme, popId, onChip, onDetails, onReport }));
 
   const handle: BadgeHandle = {
     host,
@@ -312,13 +321,17 @@ export function createBadge(doc: Document, data: BadgeData, opts: BadgeOptions):
   };
   mirror();
   draw();
-  root.addEventListener('toggle', (e) => {
-    const t = e as ToggleEvent;
-    if (t.newState === 'closed') {
-      els().chip?.setAttribute('aria-expanded', 'false');
-      window.removeEventListener('scroll', onScroll, { capture: true });
-    }
-  }, true);
+  root.addEventListener(
+    'toggle',
+    (e) => {
+      const t = e as ToggleEvent;
+      if (t.newState === 'closed') {
+        els().chip?.setAttribute('aria-expanded', 'false');
+        window.removeEventListener('scroll', onScroll, { capture: true });
+      }
+    },
+    true,
+  );
   root.addEventListener('keydown', (e) => {
     if ((e as KeyboardEvent).key === 'Escape') {
       const { pop } = els();

@@ -3,7 +3,11 @@ import type { BadgeTheme } from './Badge';
 /** Light or dark, from the page: a dark-mode class or attribute, else the luminance of its background. */
 export function pageTheme(doc: Document): BadgeTheme {
   const html = doc.documentElement;
-  if (html.classList.contains('dark') || /dark/i.test(html.getAttribute('data-color-mode') ?? '') || /dark/i.test(html.getAttribute('data-theme') ?? '')) {
+  if (
+    html.classList.contains('dark') ||
+    /dark/i.test(html.getAttribute('data-color-mode') ?? '') ||
+    /dark/i.test(html.getAttribute('data-theme') ?? '')
+  ) {
     return 'dark';
   }
   const win = doc.defaultView;

@@ -2,7 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '@/lib/settings/schema';
 import { RecordsManager } from '@/components/options/RecordsManager';
 import { ExportImport } from '@/components/options/ExportImport';
-import { DataSources, HubSettings, LanguageSettings, ReportSettings, SiteSettings } from '@/components/options/Settings';
+import {
+  DataSources,
+  HubSettings,
+  LanguageSettings,
+  ReportSettings,
+  SiteSettings,
+} from '@/components/options/Settings';
 import { applyLanguage, currentLocale, t } from '@/components/i18n';
 import { watchSettings } from '@/platform/storage';
 

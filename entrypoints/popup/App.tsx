@@ -30,7 +30,6 @@ type Lookup =
   | { kind: 'loading'; query: string; slow: boolean; refresh: boolean; previous: Verdict | null }
   | { kind: 'done'; query: string; response: CheckModelResponse };
 
-
 function errorHeading(error: string): string {
   switch (error) {
     case 'not-found':
@@ -97,7 +96,12 @@ export function App({ settings: initialSettings, early }: { settings: Settings; 
     };
   }, []);
 
-  const verdict = lookup.kind === 'done' && lookup.response.ok ? lookup.response.verdict : lookup.kind === 'loading' ? lookup.previous : null;
+  const verdict =
+    lookup.kind === 'done' && lookup.response.ok
+      ? lookup.response.verdict
+      : lookup.kind === 'loading'
+        ? lookup.previous
+        : null;
 
   const startReport = async (claim: PageClaim | null) => {
     setNotice(null);
@@ -107,7 +111,10 @@ export function App({ settings: initialSettings, early }: { settings: Settings; 
       v = r.ok ? r.verdict : null;
     }
     // Loaded on demand: reports and notes are not needed for the first paint.
-    const [{ makeReport, verdictSnapshot }, { recordsStore }] = await Promise.all([import('@/lib/reports/make'), import('@/components/records')]);
+    const [{ makeReport, verdictSnapshot }, { recordsStore }] = await Promise.all([
+      import('@/lib/reports/make'),
+      import('@/components/records'),
+    ]);
     const draft = makeReport({
       page: page?.url ? { url: page.url.slice(0, 4096), title: page.title.slice(0, 1000) } : null,
       claim: { id: claim?.id ?? null, text: claim?.text ?? '' },
@@ -142,7 +149,9 @@ export function App({ settings: initialSettings, early }: { settings: Settings; 
   const toggleSite = async () => {
     if (!host) return;
     try {
-      const disabledSites = siteOn ? [...settings.disabledSites, host] : settings.disabledSites.filter((e) => !hostMatches(host, e));
+      const disabledSites = siteOn
+        ? [...settings.disabledSites, host]
+        : settings.disabledSites.filter((e) => !hostMatches(host, e));
       setSettings(await saveSettings({ disabledSites }));
       setNotice(siteOn ? t('site.turnedOff', { host }) : t('site.turnedOn', { host }));
     } catch (e) {
@@ -156,7 +165,8 @@ export function App({ settings: initialSettings, early }: { settings: Settings; 
     const outcome = await scanSite(page.tabId, new URL(page.url).origin, {
       requestPermission: (origins) => browser.permissions.request({ origins }),
       enableSite: (req) => send(req),
-      remember: async () => setSettings(await saveSettings({ optInSites: [...new Set([...settings.optInSites, host])] })),
+      remember: async () =>
+        setSettings(await saveSettings({ optInSites: [...new Set([...settings.optInSites, host])] })),
     });
     setNotice(scanSiteNotice(outcome, host));
   };
@@ -166,14 +176,27 @@ export function App({ settings: initialSettings, early }: { settings: Settings; 
   if (page?.url) noteTargets.push({ kind: 'page', url: page.url.slice(0, 4096), title: page.title.slice(0, 1000) });
 
   const stateName =
-    lookup.kind === 'done' ? (lookup.response.ok ? 'verdict' : 'error') : lookup.kind === 'loading' ? (lookup.slow ? 'slow' : 'loading') : 'idle';
+    lookup.kind === 'done'
+      ? lookup.response.ok
+        ? 'verdict'
+        : 'error'
+      : lookup.kind === 'loading'
+        ? lookup.slow
+          ? 'slow'
+          : 'loading'
+        : 'idle';
 
   return (
     <main data-testid="popup-root">
       <header class="app-head">
         <h1>Ajar</h1>
         <p class="tagline">{t('app.tagline')}</p>
-        <button type="button" class="link-button options-link" onClick={() => void browser.runtime.openOptionsPage()} data-testid="open-options">
+        <button
+          type="button"
+          class="link-button options-link"
+          onClick={() => void browser.runtime.openOptionsPage()}
+          data-testid="open-options"
+        >
           {t('popup.options')}
         </button>
       </header>
@@ -189,10 +212,23 @@ export function App({ settings: initialSettings, early }: { settings: Settings; 
       )}
 
       {report ? (
-        <Lazy load={() => import('@/components/ReportForm').then((m) => m.ReportForm)} props={{ report, repo: settings.reportRepo, defaultTarget: settings.reportTarget, onClose: () => setReport(null) }} />
+        <Lazy
+          load={() => import('@/components/ReportForm').then((m) => m.ReportForm)}
+          props={{
+            report,
+            repo: settings.reportRepo,
+            defaultTarget: settings.reportTarget,
+            onClose: () => setReport(null),
+          }}
+        />
       ) : (
         <>
-          <ModelSearch key={initial} initial={initial} onSearch={(q) => void check(q)} busy={lookup.kind === 'loading'} />
+          <ModelSearch
+            key={initial}
+            initial={initial}
+            onSearch={(q) => void check(q)}
+            busy={lookup.kind === 'loading'}
+          />
           {page && (
             <PageSection
               models={page.models}
@@ -226,7 +262,10 @@ export function App({ settings: initialSettings, early }: { settings: Settings; 
             {lookup.kind === 'loading' && (
               <div class="loading" data-testid="popup-loading">
                 <p>
-                  <span class="spinner" aria-hidden="true" /> {lookup.refresh ? t('popup.refreshing', { query: lookup.query }) : t('popup.checking', { query: lookup.query })}
+                  <span class="spinner" aria-hidden="true" />{' '}
+                  {lookup.refresh
+                    ? t('popup.refreshing', { query: lookup.query })
+                    : t('popup.checking', { query: lookup.query })}
                 </p>
                 {lookup.slow && (
                   <p class="muted" data-testid="popup-slow">
@@ -267,7 +306,11 @@ export function App({ settings: initialSettings, early }: { settings: Settings; 
             )}
           </div>
           {noteTargets.length > 0 && (
-            <Lazy key={noteTargets.map((x) => JSON.stringify(x)).join()} load={() => import('@/components/NotesPanel').then((m) => m.NotesPanel)} props={{ targets: noteTargets, idPrefix: 'popup-notes' }} />
+            <Lazy
+              key={noteTargets.map((x) => JSON.stringify(x)).join()}
+              load={() => import('@/components/NotesPanel').then((m) => m.NotesPanel)}
+              props={{ targets: noteTargets, idPrefix: 'popup-notes' }}
+            />
           )}
           {host && (
             <footer class="site-row" data-testid="site-row">

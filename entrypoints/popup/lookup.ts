@@ -41,7 +41,10 @@ export async function askBackground(query: string, refresh = false): Promise<Che
 export async function readActiveTab(tabId: number | null = null): Promise<PageInfo> {
   const info: PageInfo = { tabId: null, url: null, title: '', models: [], claims: [], scanned: false, pageModel: null };
   try {
-    const [tab] = tabId !== null ? [await browser.tabs.get(tabId)] : await browser.tabs.query({ active: true, currentWindow: true });
+    const [tab] =
+      tabId !== null
+        ? [await browser.tabs.get(tabId)]
+        : await browser.tabs.query({ active: true, currentWindow: true });
     if (!tab) return info;
     info.tabId = tab.id ?? null;
     info.url = tab.url && /^https?:\/\//i.test(tab.url) ? tab.url : null;
@@ -67,4 +70,3 @@ export async function readActiveTab(tabId: number | null = null): Promise<PageIn
   info.pageModel ??= modelIdOfUrl(info.url);
   return info;
 }
-

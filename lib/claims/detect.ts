@@ -163,7 +163,11 @@ const META_AFTER = lazy(
 
 /** "open source is closing the gap": the movement as a noun, not a claim about a model. */
 const GENERIC_AFTER = lazy(
-  () => new RegExp(`^(?:\\s+AI)?\\s+(?:is|are|was|were|has|have|had|will|would|can|could|should|must|wins?|matters?)(?![${L}])`, 'i'),
+  () =>
+    new RegExp(
+      `^(?:\\s+AI)?\\s+(?:is|are|was|were|has|have|had|will|would|can|could|should|must|wins?|matters?)(?![${L}])`,
+      'i',
+    ),
 );
 
 /**
@@ -209,7 +213,8 @@ const VERSUS_AFTER = lazy(() => new RegExp(`^["”’»」』]?\\s*(?:AI\\s+)?(?
 
 /** A question without a question mark, or one the sentence splitter cut: "Is Llama open source", "¿Es Llama…", "开源吗". */
 const QUESTION_START = lazy(
-  () => /^(?:¿|(?:is|are|was|were|isn['’]t|aren['’]t|ist|sind|war|waren)\s)|-(?:il|elle|ils|elles)\s+(?:\S+\s+){0,2}$|是否|是不是|算不算/i,
+  () =>
+    /^(?:¿|(?:is|are|was|were|isn['’]t|aren['’]t|ist|sind|war|waren)\s)|-(?:il|elle|ils|elles)\s+(?:\S+\s+){0,2}$|是否|是不是|算不算/i,
 );
 const QUESTION_AFTER_ZH = /^[^。！？!?]{0,12}[吗嗎](?:[？?。！!]|$)/;
 
@@ -388,7 +393,12 @@ function isTermTalk(text: string, ss: number, se: number, start: number, before:
   if (VERSUS_AFTER().test(after)) return true;
   const head = text.slice(ss, start);
   if (BETWEEN_BEFORE().test(before) && TERM_CONTRAST().test(head)) return true;
-  if (TERM_CONTRAST().test(text.slice(ss, se)) && /^["”’»」』]?\s*(?:AI\s+)?(?:and|or|und|oder|et|ou|y|o)\s/i.test(after) && /(?:between|zwischen|entre)\s+["“„«‘'「]?\s?$/i.test(before)) return true;
+  if (
+    TERM_CONTRAST().test(text.slice(ss, se)) &&
+    /^["”’»」』]?\s*(?:AI\s+)?(?:and|or|und|oder|et|ou|y|o)\s/i.test(after) &&
+    /(?:between|zwischen|entre)\s+["“„«‘'「]?\s?$/i.test(before)
+  )
+    return true;
   if (head.length <= WINDOW && QUESTION_START().test(head)) return true;
   return QUESTION_AFTER_ZH.test(after);
 }

@@ -14,7 +14,9 @@ import type { ClaimContext, JudgedClaimDetail, ListedModelJudgement, NamedLicenc
 /** The claim's subject: as the scanner sent it, else read again from its sentence (same detector, same rules). */
 export function subjectOf(ctx: ClaimContext): ClaimSubject | undefined {
   if (ctx.subject || ctx.kind === 'honest') return ctx.subject;
-  const again = detectClaims(ctx.sentence).find((c) => c.phrase === ctx.phrase && (ctx.phraseIndex === undefined || c.start === ctx.phraseIndex));
+  const again = detectClaims(ctx.sentence).find(
+    (c) => c.phrase === ctx.phrase && (ctx.phraseIndex === undefined || c.start === ctx.phraseIndex),
+  );
   return again ? withSubject(again).subject : claimSubject(ctx.sentence, ctx.phraseIndex ?? -1, ctx.phrase);
 }
 
@@ -27,7 +29,9 @@ const RANK = { high: 2, medium: 1, none: 0 } as const;
 export function sentenceHints(ctx: ClaimContext): { subject?: ClaimSubject; namedLicense: NamedLicence | null } {
   const subject = subjectOf(ctx);
   const at =
-    ctx.phraseIndex !== undefined && ctx.sentence.startsWith(ctx.phrase, ctx.phraseIndex) ? ctx.phraseIndex : Math.max(0, ctx.sentence.indexOf(ctx.phrase));
+    ctx.phraseIndex !== undefined && ctx.sentence.startsWith(ctx.phrase, ctx.phraseIndex)
+      ? ctx.phraseIndex
+      : Math.max(0, ctx.sentence.indexOf(ctx.phrase));
   const namedLicense = ctx.kind === 'strong' ? namedLicenceFor(ctx.sentence, at, at + ctx.phrase.length) : null;
   return subject ? { subject, namedLicense } : { namedLicense };
 }
@@ -82,7 +86,13 @@ export async function judgeScan(
       perModel = [];
       for (const m of listed) {
         const r = judge(m);
-        perModel.push({ model: m, label: r.verdict?.label ?? 'unknown', openwashing: r.j.openwashing, severity: r.j.severity, reason: r.j.reason });
+        perModel.push({
+          model: m,
+          label: r.verdict?.label ?? 'unknown',
+          openwashing: r.j.openwashing,
+          severity: r.j.severity,
+          reason: r.j.reason,
+        });
         if (RANK[r.j.severity] > RANK[main.j.severity]) main = { model: m, ...r };
       }
     }

@@ -48,13 +48,26 @@ const NOT_A_MODEL: Partial<Record<ClaimSubject, string>> = {
 function judgeFromSentence(kind: ClaimKind, h: JudgeHints | undefined): Judgement | null {
   if (!h || kind === 'honest') return null;
   const notModel = h.subject ? NOT_A_MODEL[h.subject] : undefined;
-  if (notModel) return { openwashing: false, severity: 'none', reason: `Not a model claim: what is called open source here is ${notModel}.` };
+  if (notModel)
+    return {
+      openwashing: false,
+      severity: 'none',
+      reason: `Not a model claim: what is called open source here is ${notModel}.`,
+    };
   if (kind !== 'strong' || !h.namedLicense) return null;
   if (h.namedLicense.status === 'restricted') {
-    return { openwashing: true, severity: 'high', reason: `Called open source, but the licence it names restricts use (${h.namedLicense.name}).` };
+    return {
+      openwashing: true,
+      severity: 'high',
+      reason: `Called open source, but the licence it names restricts use (${h.namedLicense.name}).`,
+    };
   }
   if (h.subject === 'licence') {
-    return { openwashing: false, severity: 'none', reason: `The licence called open source (${h.namedLicense.name}) is an open-source licence.` };
+    return {
+      openwashing: false,
+      severity: 'none',
+      reason: `The licence called open source (${h.namedLicense.name}) is an open-source licence.`,
+    };
   }
   return null;
 }
@@ -66,30 +79,55 @@ export function judgeClaim(kind: ClaimKind, label: Label | null, hints?: JudgeHi
   const fromSentence = judgeFromSentence(kind, hints);
   if (fromSentence) return fromSentence;
   if (label === null) {
-    return { openwashing: false, severity: 'none', reason: 'Model unknown: no model is named near this claim, so it is not judged.' };
+    return {
+      openwashing: false,
+      severity: 'none',
+      reason: 'Model unknown: no model is named near this claim, so it is not judged.',
+    };
   }
   if (kind === 'honest') {
-    return { openwashing: false, severity: 'none', reason: `Precise wording; Ajar's label for the model: ${LABEL_PHRASE[label]}.` };
+    return {
+      openwashing: false,
+      severity: 'none',
+      reason: `Precise wording; Ajar's label for the model: ${LABEL_PHRASE[label]}.`,
+    };
   }
   if (kind === 'vague') {
-    return { openwashing: false, severity: 'none', reason: `Vague wording, not flagged; Ajar's label for the model: ${LABEL_PHRASE[label]}.` };
+    return {
+      openwashing: false,
+      severity: 'none',
+      reason: `Vague wording, not flagged; Ajar's label for the model: ${LABEL_PHRASE[label]}.`,
+    };
   }
   switch (label) {
     case 'open-source':
-      return { openwashing: false, severity: 'none', reason: 'Consistent: the model meets the Open Source AI Definition 1.0.' };
+      return {
+        openwashing: false,
+        severity: 'none',
+        reason: 'Consistent: the model meets the Open Source AI Definition 1.0.',
+      };
     case 'open-weights':
       return {
         openwashing: true,
         severity: 'medium',
-        reason: 'Called open source: open weights, but not shown to meet OSAID 1.0 (training data information and code).',
+        reason:
+          'Called open source: open weights, but not shown to meet OSAID 1.0 (training data information and code).',
       };
     case 'restricted-weights':
-      return { openwashing: true, severity: 'high', reason: `Called open source, but its licence or access terms restrict use${lic(hints)}.` };
+      return {
+        openwashing: true,
+        severity: 'high',
+        reason: `Called open source, but its licence or access terms restrict use${lic(hints)}.`,
+      };
     case 'closed':
       return { openwashing: true, severity: 'high', reason: 'Called open source, but its weights are not released.' };
     case 'unknown':
       if (hints?.licenceRestrictsUse) {
-        return { openwashing: true, severity: 'high', reason: `Called open source, but its licence restricts use${lic(hints)}, which OSAID 1.0 does not allow.` };
+        return {
+          openwashing: true,
+          severity: 'high',
+          reason: `Called open source, but its licence restricts use${lic(hints)}, which OSAID 1.0 does not allow.`,
+        };
       }
       return { openwashing: false, severity: 'none', reason: 'Not enough evidence to judge this claim.' };
   }

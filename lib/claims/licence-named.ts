@@ -11,7 +11,8 @@ const CANDIDATES =
   /(?:[A-Z0-9][\w.+-]*[\s\u00a0]+){0,5}(?:Licen[cs]e|Terms[\s\u00a0]+of[\s\u00a0]+Use)(?:[\s\u00a0]+Agreement)?(?:[\s\u00a0]+v?\d+(?:\.\d+)*)?|Apache(?:[\s-]+Licen[cs]e,?)?(?:[\s-]+(?:v(?:ersion)?\s?)?2(?:\.0)?)?|\bMIT\b|\bCC[\s-]BY(?:[\s-](?:NC|SA|ND))*(?:[\s-]\d\.\d)?|(?:CreativeML[\s\u00a0]+)?Open[\s-]?RAIL(?:\+\+|[+-]{1,2}M|-[MSD])?|\b[AL]?GPL[\s-]?v?\d(?:\.\d)?|\bBSD[\s-]\d[\s-]Clause|\bMPL[\s-]2\.0/g;
 
 /** Between a claim and a licence: the licence belongs to something the claim is contrasted with. */
-const CONTRAST = /(?:^|[^\p{L}])(?:unlike|than|versus|vs\.?|compared|whereas|while|but|however|instead|rather|other|contrairement|mais|alors\s+que|a\s+diferencia|pero|mientras|anders\s+als|aber|während|不同于|不同於|但是|而)(?![\p{L}])/iu;
+const CONTRAST =
+  /(?:^|[^\p{L}])(?:unlike|than|versus|vs\.?|compared|whereas|while|but|however|instead|rather|other|contrairement|mais|alors\s+que|a\s+diferencia|pero|mientras|anders\s+als|aber|während|不同于|不同於|但是|而)(?![\p{L}])/iu;
 
 /**
  * The licence named in `sentence` that applies to the claim at [phraseStart, phraseEnd): the first one Ajar

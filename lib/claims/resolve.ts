@@ -3,14 +3,7 @@
  * looked for in the claim's sentence, then its paragraph, then the page's own model.
  * Runs in the background and the CLI (it needs the knowledge pack), never in the content script.
  */
-import {
-  NAME_ALIASES,
-  REPO_ALIASES,
-  currentRepoId,
-  nameKey,
-  normalizeRepoId,
-  type Knowledge,
-} from '../knowledge';
+import { NAME_ALIASES, REPO_ALIASES, currentRepoId, nameKey, normalizeRepoId, type Knowledge } from '../knowledge';
 import { BARE_REPO_ID_IN_TEXT, HUB_URL_IN_TEXT } from '../knowledge/repo-ids';
 import type { ClaimContext, ResolveVia } from './types';
 
@@ -46,9 +39,11 @@ export interface ResolvedClaimModel {
 const LIST_OPENER =
   /^([^.;:!?]{0,60}?)(?:[(（]\s*|[,，]\s*|\s)(?:such\s+as|including|like|e\.g\.,?|for\s+example|namely|notably|tels?\s+que|telles?\s+que|comme|notamment|como|incluyendo|incluidos|wie|etwa|darunter|z\.\s?B\.|例如|比如|包括)(?:[\s:：,，]|(?<=例如|比如|包括))/iu;
 /** The claim names a class ("models", "LLMs"), so a list after it says which models. */
-const PLURAL_CLASS = /(?:^|[^\p{L}])(?:models|LLMs|SLMs|weights|alternatives|systems|families|ones|mod[eè]les|modelos|Modelle|大模型|模型)(?![\p{L}])/iu;
+const PLURAL_CLASS =
+  /(?:^|[^\p{L}])(?:models|LLMs|SLMs|weights|alternatives|systems|families|ones|mod[eè]les|modelos|Modelle|大模型|模型)(?![\p{L}])/iu;
 /** Words that make the gap a different clause: the list is then not the claim's. */
-const GAP_BREAK = /(?:^|[^\p{L}])(?:which|that|who|than|unlike|outperform\w*|beat\w*|surpass\w*|rival\w*|against|versus|vs\.?)(?![\p{L}])/iu;
+const GAP_BREAK =
+  /(?:^|[^\p{L}])(?:which|that|who|than|unlike|outperform\w*|beat\w*|surpass\w*|rival\w*|against|versus|vs\.?)(?![\p{L}])/iu;
 const COORDINATION = /^\s*(?:,|、|\/|&)?\s*(?:(?:and|or|y|et|und|oder|ou|o)\s+|和|与|與|及)?\s*$/iu;
 
 /** Known models of a list after the claim phrase, in order; [] when there is no list. */
@@ -57,7 +52,8 @@ function listAfter(sentence: string, phraseEnd: number, mentions: RawMention[]):
   const open = LIST_OPENER.exec(after);
   if (!open) return [];
   const gap = open[1]!;
-  if (GAP_BREAK.test(gap) || !PLURAL_CLASS.test(sentence.slice(Math.max(0, phraseEnd - 30), phraseEnd) + gap)) return [];
+  if (GAP_BREAK.test(gap) || !PLURAL_CLASS.test(sentence.slice(Math.max(0, phraseEnd - 30), phraseEnd) + gap))
+    return [];
   const from = phraseEnd + open[0].length;
   const close = sentence.slice(from).search(/[).;:!?]\s|[).;:!?]$|\)/);
   const to = close < 0 ? sentence.length : from + close;
@@ -84,21 +80,59 @@ function coordinatedBefore(sentence: string, subject: RawMention, mentions: RawM
  * would name a model by accident. Multi-word and versioned names ("Falcon 40B") are unaffected.
  */
 const COMMON_WORDS = new Set([
-  'hawk', 'neo', 'silo', 'eagle', 'bark', 'wan', 'solar', 'guru', 'saul', 'marco', 'ling', 'koala', 'whisper',
-  'cosmos', 'viking', 'minerva', 'magenta', 'mochi', 'flux', 'jiang', 'forge', 'shai', 'noor', 'arkim', 'claire',
-  'lucie', 'starling', 'unnamedmodel', 'gopher', 'commanda', 'crystal', 'k2', 'kimi', 'ring', 'open', 'model',
-  'opt', 'cpm', 'phi',
+  'hawk',
+  'neo',
+  'silo',
+  'eagle',
+  'bark',
+  'wan',
+  'solar',
+  'guru',
+  'saul',
+  'marco',
+  'ling',
+  'koala',
+  'whisper',
+  'cosmos',
+  'viking',
+  'minerva',
+  'magenta',
+  'mochi',
+  'flux',
+  'jiang',
+  'forge',
+  'shai',
+  'noor',
+  'arkim',
+  'claire',
+  'lucie',
+  'starling',
+  'unnamedmodel',
+  'gopher',
+  'commanda',
+  'crystal',
+  'k2',
+  'kimi',
+  'ring',
+  'open',
+  'model',
+  'opt',
+  'cpm',
+  'phi',
 ]);
 
 /** A name introduced by these is what the claim is contrasted with, not what it is about. */
-const CONTRAST_BEFORE = /(?:^|[^\p{L}])(?:unlike|like|than|versus|vs\.?|compared\s+(?:to|with)|such\s+as|including|rather\s+than|instead\s+of|other\s+than|outperform\w*|beat\w*|surpass\w*|rival\w*|against|anders\s+als|contrairement\s+à|a\s+diferencia\s+de|不同于|不同於|比)\s*$/iu;
+const CONTRAST_BEFORE =
+  /(?:^|[^\p{L}])(?:unlike|like|than|versus|vs\.?|compared\s+(?:to|with)|such\s+as|including|rather\s+than|instead\s+of|other\s+than|outperform\w*|beat\w*|surpass\w*|rival\w*|against|anders\s+als|contrairement\s+à|a\s+diferencia\s+de|不同于|不同於|比)\s*$/iu;
 
 /** Between a claim and a later name: the name is in a comparison or a list of others. */
-const CONTRAST_ANYWHERE = /(?:^|[^\p{L}])(?:unlike|like|than|versus|vs\.?|compared\s+(?:to|with)|such\s+as|including|rather\s+than|instead\s+of|other\s+than|outperform\w*|beat\w*|surpass\w*|rival\w*|against|competitive\s+with|on\s+par\s+with)(?![\p{L}])/iu;
+const CONTRAST_ANYWHERE =
+  /(?:^|[^\p{L}])(?:unlike|like|than|versus|vs\.?|compared\s+(?:to|with)|such\s+as|including|rather\s+than|instead\s+of|other\s+than|outperform\w*|beat\w*|surpass\w*|rival\w*|against|competitive\s+with|on\s+par\s+with)(?![\p{L}])/iu;
 /** A suffix glued to a model name that makes it something else ("RedPajama-Data"). */
 const NOT_A_MODEL = /^(?:data|dataset|datasets|corpus|bench|benchmark|eval|evals|leaderboard)$/i;
 /** "Llama 3.1 Community License": the name is part of a licence's name, not the subject. */
-const LICENCE_AFTER = /^\s*(?:(?:Community|Research|Non-?Commercial|Open\s+Model)\s+){0,2}(?:Licen[cs]e|Terms\b|Acceptable\s+Use)/i;
+const LICENCE_AFTER =
+  /^\s*(?:(?:Community|Research|Non-?Commercial|Open\s+Model)\s+){0,2}(?:Licen[cs]e|Terms\b|Acceptable\s+Use)/i;
 const TOKEN = /[\p{L}\p{N}]+(?:[.+][\p{L}\p{N}]+)*\+?/gu;
 const GAP = /^[\s\u00a0_\u2010\u2011-]{1,3}$/;
 const MAX_TOKENS = 8;
@@ -135,7 +169,11 @@ function matcherFor(knowledge: Knowledge): Matcher {
     if (key.length < 2 || COMMON_WORDS.has(key) || key.includes('/')) return;
     const hasDigit = /\d/.test(key);
     const letters = name.replace(/[^\p{L}]/gu, '');
-    const rule: NameEntry['rule'] = hasDigit ? 'any' : letters.length <= 5 && letters === letters.toUpperCase() ? 'caps' : 'capital';
+    const rule: NameEntry['rule'] = hasDigit
+      ? 'any'
+      : letters.length <= 5 && letters === letters.toUpperCase()
+        ? 'caps'
+        : 'capital';
     const prev = names.get(key);
     // Several spellings of one key: keep the most permissive rule ("BLOOM" and "Bloom" -> capital).
     if (!prev || (prev.rule === 'caps' && rule !== 'caps')) names.set(key, { display: name, rule });
@@ -176,7 +214,8 @@ function modelForName(m: Matcher, knowledge: Knowledge, key: string, written: st
   const r = knowledge.resolveModel(written.replace(/[\u2010\u2011]/g, '-'));
   let model: string | null = null;
   if (r?.repoId) model = currentRepoId(r.repoId);
-  else if (r && r.matches.index.length + r.matches.mot.length + r.matches.osi.length > 0) model = m.names.get(key)?.display ?? written;
+  else if (r && r.matches.index.length + r.matches.mot.length + r.matches.osi.length > 0)
+    model = m.names.get(key)?.display ?? written;
   m.resolved.set(key, model);
   return model;
 }
@@ -301,7 +340,11 @@ function indexIn(haystack: string, needle: string, hint: number | undefined): nu
  * one (via 'none'), or when the nearest name is a version Ajar does not know ("OLMo 2", via '...-name'):
  * the claim stays, shown as "model unknown".
  */
-export function resolveClaimModel(ctx: ClaimContext, pageModel: string | null, knowledge: Knowledge): ResolvedClaimModel {
+export function resolveClaimModel(
+  ctx: ClaimContext,
+  pageModel: string | null,
+  knowledge: Knowledge,
+): ResolvedClaimModel {
   const phraseAt = indexIn(ctx.sentence, ctx.phrase, ctx.phraseIndex);
   const phraseEnd = phraseAt + ctx.phrase.length;
   const firstLink = (ids: string[]) => ids.map(normalizeRepoId).find((id): id is string => !!id);
@@ -309,7 +352,12 @@ export function resolveClaimModel(ctx: ClaimContext, pageModel: string | null, k
   const sentenceLink = firstLink(ctx.linkedRepos.sentence);
   if (sentenceLink) return { model: currentRepoId(sentenceLink), via: 'sentence-link' };
   const inSentence = scanMentions(ctx.sentence, knowledge);
-  const sentenceId = nearest(inSentence.filter((x) => x.via !== 'name'), ctx.sentence, phraseAt, phraseEnd);
+  const sentenceId = nearest(
+    inSentence.filter((x) => x.via !== 'name'),
+    ctx.sentence,
+    phraseAt,
+    phraseEnd,
+  );
   if (sentenceId) return { model: sentenceId.model, via: 'sentence-link' };
   const names = inSentence.filter((x) => x.via === 'name');
   // "open-source models such as Llama and Mistral": each model of the list is a subject (issue 11, point 2).
@@ -332,9 +380,19 @@ export function resolveClaimModel(ctx: ClaimContext, pageModel: string | null, k
     const inParagraph = scanMentions(ctx.paragraph, knowledge);
     const at = sentenceAt + phraseAt;
     const atEnd = sentenceAt + phraseEnd;
-    const paragraphId = nearest(inParagraph.filter((x) => x.via !== 'name'), ctx.paragraph, at, atEnd);
+    const paragraphId = nearest(
+      inParagraph.filter((x) => x.via !== 'name'),
+      ctx.paragraph,
+      at,
+      atEnd,
+    );
     if (paragraphId) return { model: paragraphId.model, via: 'paragraph-link' };
-    const paragraphName = nearest(inParagraph.filter((x) => x.via === 'name'), ctx.paragraph, at, atEnd);
+    const paragraphName = nearest(
+      inParagraph.filter((x) => x.via === 'name'),
+      ctx.paragraph,
+      at,
+      atEnd,
+    );
     if (paragraphName) return { model: paragraphName.model, via: 'paragraph-name' };
   }
 

@@ -47,13 +47,17 @@ let lexicon: Map<string, Kind> | undefined;
 function kindOf(word: string): Kind | undefined {
   if (!lexicon) {
     lexicon = new Map();
-    for (const [kind, list] of Object.entries(WORDS) as [Kind, string][]) for (const w of list.split(' ')) lexicon.set(w, kind);
+    for (const [kind, list] of Object.entries(WORDS) as [Kind, string][])
+      for (const w of list.split(' ')) lexicon.set(w, kind);
   }
   const w = word.toLowerCase();
   const k = lexicon.get(w);
   if (k) return k;
   // German compounds end in their head: "Sprachmodell", "KI-Modelle", "OSS-Stacks", "Trainingsdaten".
-  const m = /(modell|modelle|gewichte|software|bibliothek|werkzeug|framework|projekt|plattform|anwendung|stacks?|daten|datensatz|community|gemeinschaft)$/.exec(w);
+  const m =
+    /(modell|modelle|gewichte|software|bibliothek|werkzeug|framework|projekt|plattform|anwendung|stacks?|daten|datensatz|community|gemeinschaft)$/.exec(
+      w,
+    );
   if (m && w.length > m[1]!.length) return kindOf(m[1]!);
   return undefined;
 }
@@ -71,23 +75,29 @@ const ZH: [RegExp, Kind][] = [
 const WORD = /[A-Za-z0-9\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f'’.+-]*/g;
 /** Words that end the noun phrase after the claim phrase (prepositions, verbs, conjunctions, articles of a new phrase). */
 const STOP = new Set(
-  ('for of in on with by to from that which who whose is are was were be been has have had will can could may should would ' +
+  (
+    'for of in on with by to from that which who whose is are was were be been has have had will can could may should would ' +
     'such like including than as at into under via while whereas but so because if when where built based designed developed ' +
     'released trained available made created used licensed published offering offers providing provides allowing enabling ' +
     'it its their this these those and or nor vs versus ' +
     'pour de du des d dans sur avec par à au aux qui que est sont était sous comme et ou en ' +
     'para del en con por que es son era bajo como y o ' +
-    'für von mit zur zum zu im in auf ist sind war als und oder der die das den dem des ein eine kostenlos').split(' '),
+    'für von mit zur zum zu im in auf ist sind war als und oder der die das den dem des ein eine kostenlos'
+  ).split(' '),
 );
 /** Leading words of the object of "open-sourced": skipped, not a stop ("open-sourced a 7 billion parameter base model"). */
-const DETERMINER = new Set('a an the all both two three several its our their his her new first entire whole complete full'.split(' '));
+const DETERMINER = new Set(
+  'a an the all both two three several its our their his her new first entire whole complete full'.split(' '),
+);
 /** "X is/are (now) open source": the phrase is predicated of the noun phrase before the verb. */
 const COPULA_BEFORE =
   /(?:^|[\s,;:(])([^,;:()。，]*?)\s+(?:is|are|was|were|be|been|being|become|becomes|became|remain|remains|stays?|get|gets|got|ist|sind|war|waren|wird|werden|est|sont|était|étaient|es|son|era|eran|fue|fueron)\s+(?:(?:now|also|officially|fully|entirely|completely|totally|truly|100%|all|being|now|jetzt|komplett|vollständig|aussi|désormais|totalement|ahora|también|totalmente|completamente)\s+)*(?:made\s+)?$/i;
 /** "the open source", "l'open source", "to open source": the movement as a noun. */
-const NOUN_USE_BEFORE = /(?:^|[\s(])(?:l['’]|le|el|das|the|embrac\w*|commitment\s+to|contribut\w*\s+to|towards?|into|of|for)\s*$/i;
+const NOUN_USE_BEFORE =
+  /(?:^|[\s(])(?:l['’]|le|el|das|the|embrac\w*|commitment\s+to|contribut\w*\s+to|towards?|into|of|for)\s*$/i;
 /** Before the phrase in French/Spanish: "modèles de langage open-source", "herramienta de código abierto". */
-const ROMANCE_LINK = /^(?:de|d['’]|du|del|en|sous|bajo|como|comme|la|le|les|el|los|las|un|une|una|unos|des|langage|lenguaje|lengua|gran|grande|escala|échelle|nouvelle|nueva|ia|ai|ki)$/i;
+const ROMANCE_LINK =
+  /^(?:de|d['’]|du|del|en|sous|bajo|como|comme|la|le|les|el|los|las|un|une|una|unos|des|langage|lenguaje|lengua|gran|grande|escala|échelle|nouvelle|nueva|ia|ai|ki)$/i;
 
 /** The words of a phrase after the claim: leading determiners skipped, up to 6 words, stops at a stop word or punctuation. */
 function headAfter(after: string): { words: string[]; conjuncts: string[][] } {
@@ -168,7 +178,8 @@ export function withSubject(c: DetectedClaim): DetectedClaim {
  * What the claim at `phraseIndex` in `sentence` calls open source. `lang` is the detector's language guess.
  */
 export function claimSubject(sentence: string, phraseIndex: number, phrase: string, lang?: string): ClaimSubject {
-  const at = phraseIndex >= 0 && sentence.startsWith(phrase, phraseIndex) ? phraseIndex : Math.max(0, sentence.indexOf(phrase));
+  const at =
+    phraseIndex >= 0 && sentence.startsWith(phrase, phraseIndex) ? phraseIndex : Math.max(0, sentence.indexOf(phrase));
   const before = sentence.slice(Math.max(0, at - 160), at);
   const after = sentence.slice(at + phrase.length, at + phrase.length + 160);
   if (/[\u3400-\u9fff]/.test(phrase)) return classifyZh(after, before);
@@ -195,7 +206,9 @@ export function claimSubject(sentence: string, phraseIndex: number, phrase: stri
     const head = kinds[0];
     if (head) return head;
     // "open-source recreation of the WebText dataset": an unknown head named by what follows "of".
-    const of = /^[^,.;:]{0,40}?\bof\s+(?:the\s+|a\s+|an\s+)?((?:[A-Za-z0-9-]+\s+){0,3}[A-Za-z-]+)/i.exec(after.slice(after.indexOf(words[words.length - 1]!) + words[words.length - 1]!.length));
+    const of = /^[^,.;:]{0,40}?\bof\s+(?:the\s+|a\s+|an\s+)?((?:[A-Za-z0-9-]+\s+){0,3}[A-Za-z-]+)/i.exec(
+      after.slice(after.indexOf(words[words.length - 1]!) + words[words.length - 1]!.length),
+    );
     if (of) {
       const k = kindOfPhrase(of[1]!.split(/\s+/));
       if (k && k !== 'model' && k !== 'community' && k !== 'licence') return k;
@@ -212,6 +225,7 @@ export function claimSubject(sentence: string, phraseIndex: number, phrase: stri
     return head ?? 'unspecified';
   }
   if (/^\s*(?:it|them|everything)\b/i.test(after)) return 'unspecified';
-  if (NOUN_USE_BEFORE.test(before) && /^\s*(?:$|[,.;:!?)]|(?:and|or|et|ou|y|o|und|oder)\s)/i.test(after)) return 'community';
+  if (NOUN_USE_BEFORE.test(before) && /^\s*(?:$|[,.;:!?)]|(?:and|or|et|ou|y|o|und|oder)\s)/i.test(after))
+    return 'community';
   return 'unspecified';
 }

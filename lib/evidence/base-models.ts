@@ -16,16 +16,32 @@ export interface BaseModelRef {
 }
 
 const RELATIONS = new Set<BaseRelation>(['finetune', 'quantized', 'merge', 'adapter']);
-const QUANT_TAGS = ['gguf', 'ggml', 'gptq', 'awq', 'exl2', 'aqlm', 'hqq', 'bitsandbytes', '4-bit', '8-bit', 'quantized'];
+const QUANT_TAGS = [
+  'gguf',
+  'ggml',
+  'gptq',
+  'awq',
+  'exl2',
+  'aqlm',
+  'hqq',
+  'bitsandbytes',
+  '4-bit',
+  '8-bit',
+  'quantized',
+];
 const MERGE_TAGS = ['merge', 'mergekit'];
 
 /** The relation tags and files suggest when nothing states it; 'unknown' when nothing does. */
-export function inferBaseRelation(info: Pick<ModelInfo, 'tags' | 'siblings' | 'library_name'>): { relation: BaseRelation; from?: string } {
+export function inferBaseRelation(info: Pick<ModelInfo, 'tags' | 'siblings' | 'library_name'>): {
+  relation: BaseRelation;
+  from?: string;
+} {
   const tags = new Set((info.tags ?? []).map((t) => t.toLowerCase()));
   const files = (info.siblings ?? []).map((s) => s.rfilename.split('/').pop() ?? '');
   const adapterFile = files.find((f) => /^adapter_(config\.json|model\.(safetensors|bin))$/.test(f));
   if (adapterFile) return { relation: 'adapter', from: `file ${adapterFile}` };
-  if (info.library_name === 'peft' || tags.has('peft') || tags.has('lora')) return { relation: 'adapter', from: 'tag peft/lora' };
+  if (info.library_name === 'peft' || tags.has('peft') || tags.has('lora'))
+    return { relation: 'adapter', from: 'tag peft/lora' };
   const merge = MERGE_TAGS.find((t) => tags.has(t));
   if (merge) return { relation: 'merge', from: `tag ${merge}` };
   const quant = QUANT_TAGS.find((t) => tags.has(t));
@@ -97,7 +113,8 @@ export function findInheritanceConflict(
       more = null;
     }
     if (more !== true) continue;
-    const rel = base.relation === 'unknown' ? 'a derivative' : `a ${base.relation === 'finetune' ? 'fine-tune' : base.relation}`;
+    const rel =
+      base.relation === 'unknown' ? 'a derivative' : `a ${base.relation === 'finetune' ? 'fine-tune' : base.relation}`;
     const chain = base.depth && base.depth > 1 && base.via ? ` (via ${base.via})` : '';
     return {
       baseId: base.id,

@@ -1,13 +1,49 @@
 /** Links to a model's own code (GitHub, GitLab, Codeberg) in its card and metadata, apart from general tooling. */
 
-const CODE_URL = /https?:\/\/(?:www\.)?(github\.com|gitlab\.com|codeberg\.org|raw\.githubusercontent\.com)\/[^\s<>()[\]{}"'`|\\,;]+/gi;
+const CODE_URL =
+  /https?:\/\/(?:www\.)?(github\.com|gitlab\.com|codeberg\.org|raw\.githubusercontent\.com)\/[^\s<>()[\]{}"'`|\\,;]+/gi;
 // First path segments on github.com that are site pages, not owners.
 const GITHUB_RESERVED = new Set([
-  'about', 'apps', 'collections', 'contact', 'customer-stories', 'enterprise', 'events', 'explore', 'features',
-  'login', 'marketplace', 'new', 'notifications', 'orgs', 'organizations', 'pricing', 'search', 'security',
-  'settings', 'site', 'sponsors', 'topics', 'trending', 'users', 'join', 'readme', 'team',
+  'about',
+  'apps',
+  'collections',
+  'contact',
+  'customer-stories',
+  'enterprise',
+  'events',
+  'explore',
+  'features',
+  'login',
+  'marketplace',
+  'new',
+  'notifications',
+  'orgs',
+  'organizations',
+  'pricing',
+  'search',
+  'security',
+  'settings',
+  'site',
+  'sponsors',
+  'topics',
+  'trending',
+  'users',
+  'join',
+  'readme',
+  'team',
 ]);
-const GITLAB_STOP = new Set(['-', 'blob', 'tree', 'raw', 'issues', 'merge_requests', 'commit', 'commits', 'wikis', 'releases']);
+const GITLAB_STOP = new Set([
+  '-',
+  'blob',
+  'tree',
+  'raw',
+  'issues',
+  'merge_requests',
+  'commit',
+  'commits',
+  'wikis',
+  'releases',
+]);
 const NAME = /^[A-Za-z0-9_.-]+$/;
 
 /**
@@ -53,7 +89,11 @@ export function codeRepoRoot(url: string): string | null {
     .map((s) => decodeURIComponentSafe(s).replace(/\\/g, ''))
     .filter((s) => s.length > 0);
   // pip-style "repo.git@ref", ".git" suffixes and trailing punctuation are not part of the name.
-  const clean = (s: string) => s.replace(/@.*$/, '').replace(/\.git$/i, '').replace(/[.}]+$/, '');
+  const clean = (s: string) =>
+    s
+      .replace(/@.*$/, '')
+      .replace(/\.git$/i, '')
+      .replace(/[.}]+$/, '');
   if (host === 'github.com' || host === 'raw.githubusercontent.com') {
     const [owner, repo] = segs;
     if (!owner || !repo) return null;

@@ -51,10 +51,18 @@ export function classifyDataset(
   declaredIn?: Source,
 ): DatasetEvidence {
   const valid = isValidRepoId(id);
-  const source = valid ? datasetApiSource(urls, id) : (declaredIn ?? { title: `Dataset named by the model: ${id}`, url: urls.datasetPage(id) });
+  const source = valid
+    ? datasetApiSource(urls, id)
+    : (declaredIn ?? { title: `Dataset named by the model: ${id}`, url: urls.datasetPage(id) });
   const base = { id, source };
   if (!valid) {
-    return { ...base, license: null, dataClass: 'unknown', gated: 'unknown', reason: `"${id}" is not a Hugging Face dataset id` };
+    return {
+      ...base,
+      license: null,
+      dataClass: 'unknown',
+      gated: 'unknown',
+      reason: `"${id}" is not a Hugging Face dataset id`,
+    };
   }
   if (!result) return { ...base, license: null, dataClass: 'unknown', gated: 'unknown', reason: notFetchedReason };
   if (!result.ok) {
@@ -67,22 +75,45 @@ export function classifyDataset(
   const info = result.data;
   const gated = extractGating(info.gated);
   const declared = declaredLicense(info.cardData, info.tags);
-  const license = declared ? safeAssess({ license: declared.license, licenseName: declared.licenseName, licenseLink: declared.licenseLink }) : null;
-  const done = (dataClass: DataClass, reason: string): DatasetEvidence => ({ ...base, license, dataClass, gated, reason, hubStatus: 'ok' });
+  const license = declared
+    ? safeAssess({ license: declared.license, licenseName: declared.licenseName, licenseLink: declared.licenseLink })
+    : null;
+  const done = (dataClass: DataClass, reason: string): DatasetEvidence => ({
+    ...base,
+    license,
+    dataClass,
+    gated,
+    reason,
+    hubStatus: 'ok',
+  });
 
   if (info.disabled === true) return done('unknown', 'the dataset is disabled on the Hub');
   if (info.gated === undefined) return done('unknown', 'its Hub record does not say whether access is gated');
-  if (info.private === true) return done('unshareable', 'the dataset is private on the Hub: not available to the public');
+  if (info.private === true)
+    return done('unshareable', 'the dataset is private on the Hub: not available to the public');
   if (gated !== 'none') {
     const lic = license ? `; licence ${licenseLabel(license)}` : '';
-    return done('obtainable', `gated on the Hub (${gated === 'unknown' ? 'gated' : `${gated} approval`}): obtainable after accepting conditions${lic}`);
+    return done(
+      'obtainable',
+      `gated on the Hub (${gated === 'unknown' ? 'gated' : `${gated} approval`}): obtainable after accepting conditions${lic}`,
+    );
   }
-  if (!license) return done('public', 'publicly downloadable from the Hub, but no licence is declared: rights to share are unknown');
+  if (!license)
+    return done(
+      'public',
+      'publicly downloadable from the Hub, but no licence is declared: rights to share are unknown',
+    );
   if (isOpenDataLicense(license, asList(declared?.license))) {
-    return done('open', `publicly downloadable under ${licenseLabel(license)} (as declared by the uploader; the Hub does not verify rights)`);
+    return done(
+      'open',
+      `publicly downloadable under ${licenseLabel(license)} (as declared by the uploader; the Hub does not verify rights)`,
+    );
   }
   if (license.status === 'restricted') {
     return done('public', `publicly downloadable, but its licence ${licenseLabel(license)} restricts use or sharing`);
   }
-  return done('public', `publicly downloadable; its licence ${licenseLabel(license)} is not recognised as open for data`);
+  return done(
+    'public',
+    `publicly downloadable; its licence ${licenseLabel(license)} is not recognised as open for data`,
+  );
 }

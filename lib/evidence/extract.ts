@@ -9,7 +9,13 @@ import type { BaseModelEvidence, ModelEvidence } from './types';
 export { extractWeights, weightFormat } from './weights';
 export { type CodeLinks, GENERAL_TOOLING_REPOS, codeRepoRoot, extractCodeLinks } from './code-links';
 export { classifyDataset, declaredDatasets } from './datasets';
-export { type BaseModelRef, declaredBaseModels, findInheritanceConflict, inferBaseRelation, inheritableBase } from './base-models';
+export {
+  type BaseModelRef,
+  declaredBaseModels,
+  findInheritanceConflict,
+  inferBaseRelation,
+  inheritableBase,
+} from './base-models';
 
 /*
  * Pure functions from already-parsed Hub data to evidence. No I/O: gather.ts fetches, these read.
@@ -57,7 +63,10 @@ export function uniqueCI(values: string[]): string[] {
 /** Values of `prefix:` tags, e.g. tagValues(tags, 'license') for `license:mit`. */
 export function tagValues(tags: readonly string[] | undefined, prefix: string): string[] {
   const p = `${prefix}:`;
-  return (tags ?? []).filter((t) => t.startsWith(p)).map((t) => t.slice(p.length).trim()).filter(Boolean);
+  return (tags ?? [])
+    .filter((t) => t.startsWith(p))
+    .map((t) => t.slice(p.length).trim())
+    .filter(Boolean);
 }
 
 /** The assessment for a repo whose record was read but declares no licence at all. */
@@ -92,7 +101,10 @@ export interface DeclaredLicense {
  * The licence a repo declares: card metadata `license` (+ `license_name`, `license_link`), else the Hub's
  * `license:` tags (the Hub derives them from the same metadata). Null when nothing is declared.
  */
-export function declaredLicense(cardData: CardData | null | undefined, tags: readonly string[] | undefined): DeclaredLicense | null {
+export function declaredLicense(
+  cardData: CardData | null | undefined,
+  tags: readonly string[] | undefined,
+): DeclaredLicense | null {
   const fromCard = asList(cardData?.license);
   const fromTags = tagValues(tags, 'license');
   const licenseName = cardData?.license_name?.trim() || null;
@@ -100,7 +112,12 @@ export function declaredLicense(cardData: CardData | null | undefined, tags: rea
   const ids = fromCard.length > 0 ? fromCard : fromTags;
   if (ids.length === 0 && !licenseName && !licenseLink) return null;
   const license = ids.length === 0 ? null : ids.length === 1 ? ids[0]! : ids;
-  return { license, licenseName, licenseLink, from: fromCard.length > 0 || licenseName || licenseLink ? 'cardData' : 'tags' };
+  return {
+    license,
+    licenseName,
+    licenseLink,
+    from: fromCard.length > 0 || licenseName || licenseLink ? 'cardData' : 'tags',
+  };
 }
 
 /** Declared licence plus its assessment, or null when the repo declares none. */

@@ -50,7 +50,12 @@ function limiter(n: number) {
   };
 }
 
-function emptyEvidence(repoId: string, status: ModelEvidence['hubStatus'], message: string | null, source: Source): ModelEvidence {
+function emptyEvidence(
+  repoId: string,
+  status: ModelEvidence['hubStatus'],
+  message: string | null,
+  source: Source,
+): ModelEvidence {
   return {
     repoId,
     hubStatus: status,
@@ -94,7 +99,8 @@ export async function gatherEvidence(repoId: string, hub: HubClient, opts: Gathe
   const id = info.id;
   const notes: string[] = [];
   if (id !== repoId) notes.push(`the Hub answers for ${repoId} as ${id} (renamed or redirected)`);
-  if (modelRes.stale) notes.push(`model record served from an expired cache entry (${modelRes.staleReason ?? 'Hub not asked'})`);
+  if (modelRes.stale)
+    notes.push(`model record served from an expired cache entry (${modelRes.staleReason ?? 'Hub not asked'})`);
   if (info.disabled === true) notes.push('the repository is disabled on the Hub');
   const apiSource = modelApiSource(urls, id);
   const cardSource = modelCardSource(urls, id);
@@ -102,7 +108,8 @@ export async function gatherEvidence(repoId: string, hub: HubClient, opts: Gathe
 
   // The card body is where code links live, and the front matter stands in when the API has no cardData.
   const hasReadme = info.siblings ? info.siblings.some((s) => s.rfilename === 'README.md') : null;
-  const cardPromise: Promise<HubResult<string> | null> = hasReadme === false ? Promise.resolve(null) : limit(() => hub.modelCard(id));
+  const cardPromise: Promise<HubResult<string> | null> =
+    hasReadme === false ? Promise.resolve(null) : limit(() => hub.modelCard(id));
 
   let cardData: CardData | null = info.cardData ?? null;
   let cardDataFrom: 'api' | 'card' | null = cardData ? 'api' : null;
@@ -139,7 +146,13 @@ export async function gatherEvidence(repoId: string, hub: HubClient, opts: Gathe
     return Promise.all(
       plan.map(async ({ dsId, fetchable }) => {
         const res: HubResult<DatasetInfo> | null = fetchable ? await limit(() => hub.dataset(dsId)) : null;
-        return classifyDataset(dsId, res, urls, `not looked up (limit of ${maxDatasets} datasets per model)`, metaSource);
+        return classifyDataset(
+          dsId,
+          res,
+          urls,
+          `not looked up (limit of ${maxDatasets} datasets per model)`,
+          metaSource,
+        );
       }),
     );
   })();
@@ -149,9 +162,11 @@ export async function gatherEvidence(repoId: string, hub: HubClient, opts: Gathe
     const out: BaseModelEvidence[] = [];
     const seen = new Set<string>([repoId.toLowerCase(), id.toLowerCase()]);
     let budget = maxBaseModels;
-    let level: Array<{ child: string; info: Pick<ModelInfo, 'id' | 'tags' | 'siblings' | 'library_name'>; cardData: CardData | null }> = [
-      { child: id, info, cardData },
-    ];
+    let level: Array<{
+      child: string;
+      info: Pick<ModelInfo, 'id' | 'tags' | 'siblings' | 'library_name'>;
+      cardData: CardData | null;
+    }> = [{ child: id, info, cardData }];
     for (let depth = 1; depth <= baseDepth && level.length > 0; depth++) {
       const refs: Array<{ child: string; ref: BaseModelRef }> = [];
       for (const node of level) {
@@ -186,7 +201,9 @@ export async function gatherEvidence(repoId: string, hub: HubClient, opts: Gathe
         const ev: BaseModelEvidence = {
           id: ref.id,
           relation: ref.relation,
-          license: res.ok ? (extractLicense(res.data.cardData, res.data.tags, source)?.assessment ?? noLicenseDeclared()) : null,
+          license: res.ok
+            ? (extractLicense(res.data.cardData, res.data.tags, source)?.assessment ?? noLicenseDeclared())
+            : null,
           hubStatus: res.ok ? 'ok' : res.status,
           source,
           via: child,
@@ -204,7 +221,11 @@ export async function gatherEvidence(repoId: string, hub: HubClient, opts: Gathe
     return out;
   })();
 
-  const [datasets, baseModels] = await Promise.all([datasetsPromise, basesPromise, cardDataFrom === 'api' ? readCard() : undefined]);
+  const [datasets, baseModels] = await Promise.all([
+    datasetsPromise,
+    basesPromise,
+    cardDataFrom === 'api' ? readCard() : undefined,
+  ]);
 
   // Card facts.
   const cardResult = cardRes as HubResult<string> | null;
@@ -219,12 +240,17 @@ export async function gatherEvidence(repoId: string, hub: HubClient, opts: Gathe
   } else if (hasReadme === true) {
     // Listed but unread: the card exists; its body (and code links) could not be searched.
     cardEvidence = { present: true, source: apiSource };
-    if (cardResult && !cardResult.ok) notes.push(`model card is listed but could not be read (${cardResult.status}: ${cardResult.message}); code links not searched in it`);
+    if (cardResult && !cardResult.ok)
+      notes.push(
+        `model card is listed but could not be read (${cardResult.status}: ${cardResult.message}); code links not searched in it`,
+      );
   } else {
     const known = info.cardData !== undefined;
     cardEvidence = { present: known, source: known ? apiSource : null };
     if (cardResult && !cardResult.ok && cardResult.status !== 'not-found') {
-      notes.push(`model card could not be read (${cardResult.status}: ${cardResult.message}); code links not searched in it`);
+      notes.push(
+        `model card could not be read (${cardResult.status}: ${cardResult.message}); code links not searched in it`,
+      );
     }
   }
   const code = extractCodeLinks(parsedCard?.body ?? null, parsedCard?.frontMatter ?? cardData);
@@ -243,12 +269,15 @@ export async function gatherEvidence(repoId: string, hub: HubClient, opts: Gathe
         source: from.source,
         inheritedFrom: from.id,
       };
-      notes.push(`no licence declared; ${from.id}'s licence (${from.license.id ?? from.license.input}) applies, as the model is a ${from.relation === 'unknown' ? 'derivative' : from.relation} of it`);
+      notes.push(
+        `no licence declared; ${from.id}'s licence (${from.license.id ?? from.license.input}) applies, as the model is a ${from.relation === 'unknown' ? 'derivative' : from.relation} of it`,
+      );
     } else if (baseModels.length > 0) {
       notes.push('no licence declared, and no single base-model licence to inherit');
     }
   }
-  const inheritanceConflict = license && !license.inheritedFrom ? findInheritanceConflict(license.assessment, baseModels) : null;
+  const inheritanceConflict =
+    license && !license.inheritedFrom ? findInheritanceConflict(license.assessment, baseModels) : null;
 
   for (const d of datasets) if (d.hubStatus === 'ok') sources.push(d.source);
   for (const b of baseModels) if (b.hubStatus === 'ok') sources.push(b.source);
@@ -278,7 +307,12 @@ export async function gatherEvidence(repoId: string, hub: HubClient, opts: Gathe
   const checked = ModelEvidenceSchema.safeParse(evidence);
   if (!checked.success) {
     return {
-      ...emptyEvidence(repoId, 'bad-response', `evidence did not validate: ${checked.error.issues[0]?.message ?? 'invalid'}`, apiSource),
+      ...emptyEvidence(
+        repoId,
+        'bad-response',
+        `evidence did not validate: ${checked.error.issues[0]?.message ?? 'invalid'}`,
+        apiSource,
+      ),
       notes,
     };
   }

@@ -42,7 +42,11 @@ function mb(bytes: number): string {
 
 /** Checks a file's size before reading it. */
 export function checkImportSize(bytes: number, maxBytes = IMPORT_MAX_BYTES): ImportError | null {
-  if (bytes > maxBytes) return { code: 'too-large', message: `The file is ${mb(bytes)}; Ajar imports files up to ${mb(maxBytes)}. Nothing was imported.` };
+  if (bytes > maxBytes)
+    return {
+      code: 'too-large',
+      message: `The file is ${mb(bytes)}; Ajar imports files up to ${mb(maxBytes)}. Nothing was imported.`,
+    };
   if (bytes === 0) return { code: 'empty', message: 'The file is empty. Nothing was imported.' };
   return null;
 }
@@ -59,14 +63,21 @@ function inspect(value: unknown): ImportError | null {
   while (stack.length) {
     const { v, path } = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
-    if (path.length > MAX_DEPTH) return { code: 'too-deep', message: `The file is nested more than ${MAX_DEPTH} levels deep at ${pathText(path)}; an Ajar export never is. Nothing was imported.` };
+    if (path.length > MAX_DEPTH)
+      return {
+        code: 'too-deep',
+        message: `The file is nested more than ${MAX_DEPTH} levels deep at ${pathText(path)}; an Ajar export never is. Nothing was imported.`,
+      };
     if (Array.isArray(v)) {
       v.forEach((item, i) => stack.push({ v: item, path: [...path, i] }));
       continue;
     }
     for (const key of Object.keys(v)) {
       if (FORBIDDEN_KEYS.has(key)) {
-        return { code: 'forbidden-key', message: `The file contains the key "${key}" at ${pathText([...path, key])}, which could tamper with Ajar's objects (prototype pollution). Nothing was imported.` };
+        return {
+          code: 'forbidden-key',
+          message: `The file contains the key "${key}" at ${pathText([...path, key])}, which could tamper with Ajar's objects (prototype pollution). Nothing was imported.`,
+        };
       }
       stack.push({ v: (v as Record<string, unknown>)[key], path: [...path, key] });
     }
@@ -92,13 +103,27 @@ export function parseImport(text: string, maxBytes = IMPORT_MAX_BYTES): ParseRes
   try {
     raw = JSON.parse(body);
   } catch (e) {
-    return { ok: false, error: { code: 'not-json', message: `The file is not valid JSON (${errorText(e)}). Nothing was imported.` } };
+    return {
+      ok: false,
+      error: { code: 'not-json', message: `The file is not valid JSON (${errorText(e)}). Nothing was imported.` },
+    };
   }
   const hostile = inspect(raw);
   if (hostile) return { ok: false, error: hostile };
 
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw) || (raw as Record<string, unknown>).format !== EXPORT_FORMAT) {
-    return { ok: false, error: { code: 'not-ajar', message: `This is not an Ajar export: it lacks "format": "${EXPORT_FORMAT}". Nothing was imported.` } };
+  if (
+    !raw ||
+    typeof raw !== 'object' ||
+    Array.isArray(raw) ||
+    (raw as Record<string, unknown>).format !== EXPORT_FORMAT
+  ) {
+    return {
+      ok: false,
+      error: {
+        code: 'not-ajar',
+        message: `This is not an Ajar export: it lacks "format": "${EXPORT_FORMAT}". Nothing was imported.`,
+      },
+    };
   }
   const version = (raw as Record<string, unknown>).version;
   if (version !== EXPORT_VERSION) {
@@ -114,17 +139,38 @@ export function parseImport(text: string, maxBytes = IMPORT_MAX_BYTES): ParseRes
   const r = raw as { notes?: unknown; reports?: unknown };
   const count = (Array.isArray(r.notes) ? r.notes.length : 0) + (Array.isArray(r.reports) ? r.reports.length : 0);
   if (count > IMPORT_MAX_RECORDS) {
-    return { ok: false, error: { code: 'too-many', message: `The file holds ${count} records; Ajar imports at most ${IMPORT_MAX_RECORDS} at once. Nothing was imported.` } };
+    return {
+      ok: false,
+      error: {
+        code: 'too-many',
+        message: `The file holds ${count} records; Ajar imports at most ${IMPORT_MAX_RECORDS} at once. Nothing was imported.`,
+      },
+    };
   }
   const parsed = ExportSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid', message: `The file does not match the Ajar export format: ${firstIssues(parsed.error)}. Nothing was imported.` } };
+    return {
+      ok: false,
+      error: {
+        code: 'invalid',
+        message: `The file does not match the Ajar export format: ${firstIssues(parsed.error)}. Nothing was imported.`,
+      },
+    };
   }
-  for (const [kind, list] of [['notes', parsed.data.notes], ['reports', parsed.data.reports]] as const) {
+  for (const [kind, list] of [
+    ['notes', parsed.data.notes],
+    ['reports', parsed.data.reports],
+  ] as const) {
     const seen = new Set<string>();
     for (const [i, rec] of list.entries()) {
       if (seen.has(rec.id)) {
-        return { ok: false, error: { code: 'duplicate-id', message: `${kind}[${i}] repeats the id ${rec.id}; ids must be unique. Nothing was imported.` } };
+        return {
+          ok: false,
+          error: {
+            code: 'duplicate-id',
+            message: `${kind}[${i}] repeats the id ${rec.id}; ids must be unique. Nothing was imported.`,
+          },
+        };
       }
       seen.add(rec.id);
     }
@@ -147,7 +193,10 @@ export interface ImportCounts {
 
 type Existing = Map<string, { updatedAt: string } | 'damaged'>;
 
-function plan(existing: Existing, incoming: readonly { id: string; updatedAt: string }[]): { counts: StoreCounts; write: Set<string> } {
+function plan(
+  existing: Existing,
+  incoming: readonly { id: string; updatedAt: string }[],
+): { counts: StoreCounts; write: Set<string> } {
   const counts: StoreCounts = { added: 0, updated: 0, kept: 0 };
   const write = new Set<string>();
   for (const rec of incoming) {
@@ -168,7 +217,8 @@ function existingFrom(store: StoreName, raws: unknown[]): Existing {
   for (const raw of raws) {
     const v = validateRecord(store, raw);
     if (v.ok) m.set(v.value.id, { updatedAt: v.value.updatedAt });
-    else if (raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string') m.set((raw as { id: string }).id, 'damaged');
+    else if (raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string')
+      m.set((raw as { id: string }).id, 'damaged');
   }
   return m;
 }
@@ -197,7 +247,10 @@ export async function applyImport(records: RecordsStore, file: ExportFile): Prom
       const pn = plan(existingFrom('notes', current.notes), file.notes);
       const pr = plan(existingFrom('reports', current.reports), file.reports);
       counts = { notes: pn.counts, reports: pr.counts };
-      return { notes: file.notes.filter((n) => pn.write.has(n.id)), reports: file.reports.filter((r) => pr.write.has(r.id)) };
+      return {
+        notes: file.notes.filter((n) => pn.write.has(n.id)),
+        reports: file.reports.filter((r) => pr.write.has(r.id)),
+      };
     });
     return counts;
   } catch (err) {

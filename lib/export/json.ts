@@ -5,7 +5,12 @@ import { EXPORT_FORMAT, EXPORT_VERSION, ExportSchema, type ExportFile } from './
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The export object: records sorted by id, so the same data always gives the same file (bar exportedAt). */
-export function buildExport(notes: readonly Note[], reports: readonly Report[], app: string, now: Date = new Date()): ExportFile {
+export function buildExport(
+  notes: readonly Note[],
+  reports: readonly Report[],
+  app: string,
+  now: Date = new Date(),
+): ExportFile {
   return ExportSchema.parse({
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,

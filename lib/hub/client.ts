@@ -4,7 +4,15 @@ import { DatasetInfoSchema, ModelInfoSchema } from './schemas';
 import { repoIdError } from '../knowledge/repo-ids';
 import type { HubClient, HubClientOptions, HubResult } from './client-types';
 import { DEFAULT_ENDPOINT, hubUrls } from './urls';
-import { BodyTooLargeError, TimeoutError, describeNetworkError, formatBytes, rateLimitWaitMs, readBodyLimited, secondsHeaderToMs } from './http';
+import {
+  BodyTooLargeError,
+  TimeoutError,
+  describeNetworkError,
+  formatBytes,
+  rateLimitWaitMs,
+  readBodyLimited,
+  secondsHeaderToMs,
+} from './http';
 
 /*
  * A small Hugging Face Hub client. Everything with side effects (fetch, clock, sleep, cache) is passed in,
@@ -136,7 +144,11 @@ export function createHubClient(options: HubClientOptions): HubClient {
         res = await fetchFn(url, { headers, signal: controller.signal, redirect: 'follow', credentials: 'omit' });
       } catch (err) {
         if (timedOut) return timeoutFailure();
-        const failure = { ok: false, status: 'unreachable', message: `could not reach ${endpoint}: ${describeNetworkError(err)}` } as const;
+        const failure = {
+          ok: false,
+          status: 'unreachable',
+          message: `could not reach ${endpoint}: ${describeNetworkError(err)}`,
+        } as const;
         return retryNetworkErrors ? { type: 'retry', waitMs: null, failure } : { type: 'done', result: failure };
       }
       const status = res.status;
@@ -148,7 +160,10 @@ export function createHubClient(options: HubClientOptions): HubClient {
       }
       if (status === 401 || status === 403 || status === 404 || status === 410) {
         await res.body?.cancel().catch(() => undefined);
-        return { type: 'done', result: { ok: false, status: 'not-found', message: NOT_FOUND_MESSAGE, httpStatus: status } };
+        return {
+          type: 'done',
+          result: { ok: false, status: 'not-found', message: NOT_FOUND_MESSAGE, httpStatus: status },
+        };
       }
       if (status >= 500) {
         await res.body?.cancel().catch(() => undefined);
@@ -156,14 +171,24 @@ export function createHubClient(options: HubClientOptions): HubClient {
         return {
           type: 'retry',
           waitMs: wait,
-          failure: { ok: false, status: 'unreachable', message: `the Hub answered HTTP ${status} (${url})`, httpStatus: status },
+          failure: {
+            ok: false,
+            status: 'unreachable',
+            message: `the Hub answered HTTP ${status} (${url})`,
+            httpStatus: status,
+          },
         };
       }
       if (status < 200 || status >= 300) {
         await res.body?.cancel().catch(() => undefined);
         return {
           type: 'done',
-          result: { ok: false, status: 'bad-response', message: `unexpected HTTP ${status} from ${url}`, httpStatus: status },
+          result: {
+            ok: false,
+            status: 'bad-response',
+            message: `unexpected HTTP ${status} from ${url}`,
+            httpStatus: status,
+          },
         };
       }
 
@@ -184,7 +209,11 @@ export function createHubClient(options: HubClientOptions): HubClient {
           };
         }
         if (timedOut) return timeoutFailure();
-        const failure = { ok: false, status: 'unreachable', message: `connection to ${endpoint} broke while reading: ${describeNetworkError(err)}` } as const;
+        const failure = {
+          ok: false,
+          status: 'unreachable',
+          message: `connection to ${endpoint} broke while reading: ${describeNetworkError(err)}`,
+        } as const;
         return retryNetworkErrors ? { type: 'retry', waitMs: null, failure } : { type: 'done', result: failure };
       }
       const text = new TextDecoder('utf-8').decode(bytes);
@@ -194,7 +223,9 @@ export function createHubClient(options: HubClientOptions): HubClient {
         result: { ok: false, status: 'bad-response', message, httpStatus: status },
       });
       if (contentType.includes('text/html') || (kind !== 'card' && /^\s*</.test(text))) {
-        return bad(`expected ${kind === 'card' ? 'Markdown' : 'JSON'} from ${url} but got an HTML page (proxy, captive portal or login page?)`);
+        return bad(
+          `expected ${kind === 'card' ? 'Markdown' : 'JSON'} from ${url} but got an HTML page (proxy, captive portal or login page?)`,
+        );
       }
       let value: unknown = text;
       if (kind !== 'card') {
@@ -210,7 +241,10 @@ export function createHubClient(options: HubClientOptions): HubClient {
         const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'record';
         return bad(`unexpected response shape from ${url}: ${where}: ${issue?.message ?? 'invalid'}`);
       }
-      return { type: 'done', result: { ok: true, data: parsed.data, fetchedAt: new Date(now()).toISOString(), fromCache: false } };
+      return {
+        type: 'done',
+        result: { ok: true, data: parsed.data, fetchedAt: new Date(now()).toISOString(), fromCache: false },
+      };
     } finally {
       clearTimeout(timer);
     }
@@ -273,7 +307,13 @@ export function createHubClient(options: HubClientOptions): HubClient {
     }
     if (options.offline) {
       if (stale) {
-        return { ...stale, ok: true, fromCache: true, stale: true, staleReason: 'offline: served from an expired cache entry' };
+        return {
+          ...stale,
+          ok: true,
+          fromCache: true,
+          stale: true,
+          staleReason: 'offline: served from an expired cache entry',
+        };
       }
       return { ok: false, status: 'offline', message: 'offline: the Hub was not asked and nothing is cached' };
     }

@@ -18,10 +18,7 @@ export function lenient<T extends z.ZodType>(schema: T) {
 const isString = (v: unknown): v is string => typeof v === 'string';
 
 /** An array of strings; non-string entries are dropped (card YAML may hold numbers or nulls). */
-export const StringListSchema = z.preprocess(
-  (v) => (Array.isArray(v) ? v.filter(isString) : v),
-  z.array(z.string()),
-);
+export const StringListSchema = z.preprocess((v) => (Array.isArray(v) ? v.filter(isString) : v), z.array(z.string()));
 
 /** A string or a list of strings, as card metadata allows for license, base_model, datasets, language. */
 export const StringOrListSchema = z.preprocess(
@@ -165,7 +162,9 @@ export function parseModelCard(raw: string): ParsedModelCard {
     }
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
-    notes.push(`front matter ignored: invalid YAML (${err instanceof Error ? err.message.split('\n')[0] : 'parse error'})`);
+    notes.push(
+      `front matter ignored: invalid YAML (${err instanceof Error ? err.message.split('\n')[0] : 'parse error'})`,
+    );
     return { frontMatter: null, cardData: null, body, notes };
   }
   if (value === null || value === undefined) return { frontMatter: null, cardData: null, body, notes };

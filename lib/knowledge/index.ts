@@ -19,15 +19,7 @@ import {
   type OsiOutcome,
   type Provenance,
 } from './types';
-import {
-  NAME_ALIASES,
-  REPO_ALIASES,
-  currentRepoId,
-  nameKey,
-  patternMatches,
-  repoKey,
-  type RepoAlias,
-} from './aliases';
+import { NAME_ALIASES, REPO_ALIASES, currentRepoId, nameKey, patternMatches, repoKey, type RepoAlias } from './aliases';
 import { extractHubRepoIds, normalizeRepoId, repoOrg } from './repo-ids';
 
 export * from './types';
@@ -36,14 +28,7 @@ export { REPO_ALIASES, NAME_ALIASES, REPO_RENAMES, repoKey, currentRepoId, nameK
 
 /** How resolveModel understood its query. */
 export type ResolveVia =
-  | 'repo-id'
-  | 'url'
-  | 'legacy-id'
-  | 'name:reviewed'
-  | 'name:mot'
-  | 'name:index'
-  | 'name:repo'
-  | 'name:record';
+  'repo-id' | 'url' | 'legacy-id' | 'name:reviewed' | 'name:mot' | 'name:index' | 'name:repo' | 'name:record';
 
 export interface ResolvedModel {
   /** Hub repo id ("org/name", current spelling), or null when the name is only known from records. */
@@ -126,7 +111,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Licence names compared without dates in parentheses, case, spaces or punctuation. */
-const licenseNameKey = (s: string) => s.toLowerCase().replace(/\(.*?\)/g, '').replace(/[^a-z0-9.]/g, '');
+const licenseNameKey = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/\(.*?\)/g, '')
+    .replace(/[^a-z0-9.]/g, '');
 
 interface NameHit {
   repoId: string | null;
@@ -140,7 +129,8 @@ function createKnowledge(pack: KnowledgePack): Knowledge {
   const osiBySystem = new Map(pack.osi.map((r) => [r.system.toLowerCase(), r]));
   const hubById = new Map<string, HubLicense>();
   for (const h of pack.hubLicenses) hubById.set(h.id.toLowerCase(), h);
-  for (const h of pack.hubLicenses) if (h.spdx && !hubById.has(h.spdx.toLowerCase())) hubById.set(h.spdx.toLowerCase(), h);
+  for (const h of pack.hubLicenses)
+    if (h.spdx && !hubById.has(h.spdx.toLowerCase())) hubById.set(h.spdx.toLowerCase(), h);
   const hubByName = new Map(pack.hubLicenses.map((h) => [licenseNameKey(h.name), h]));
 
   // Repo keys in the pack are lower-case with renames applied; apply renames again in case the pack

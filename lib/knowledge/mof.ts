@@ -144,9 +144,7 @@ export function mofClassOf(
   mofComponents: readonly MofComponent[],
   counts: (fit: MofLicenseFit) => boolean = (f) => f === 'type-appropriate',
 ): MofClass {
-  const ok = new Set(
-    components.filter((c) => c.included && counts(c.fit)).map((c) => c.name.trim().toLowerCase()),
-  );
+  const ok = new Set(components.filter((c) => c.included && counts(c.fit)).map((c) => c.name.trim().toLowerCase()));
   const classMet = (k: 1 | 2 | 3) =>
     mofComponents.filter((c) => c.required && c.class === k).every((c) => ok.has(c.name.toLowerCase()));
   if (!classMet(3)) return null;

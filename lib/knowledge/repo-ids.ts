@@ -12,9 +12,34 @@ const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,95}$/;
  * A model URL is huggingface.co/<org>/<name>; these would otherwise be read as an org.
  */
 export const HUB_RESERVED_FIRST: ReadonlySet<string> = new Set([
-  'api', 'blog', 'changelog', 'chat', 'collections', 'datasets', 'docs', 'enterprise', 'hardware',
-  'inference-endpoints', 'join', 'learn', 'login', 'models', 'new', 'new-dataset', 'new-space', 'notifications',
-  'oauth', 'organizations', 'papers', 'posts', 'pricing', 'privacy', 'search', 'settings', 'spaces', 'tasks',
+  'api',
+  'blog',
+  'changelog',
+  'chat',
+  'collections',
+  'datasets',
+  'docs',
+  'enterprise',
+  'hardware',
+  'inference-endpoints',
+  'join',
+  'learn',
+  'login',
+  'models',
+  'new',
+  'new-dataset',
+  'new-space',
+  'notifications',
+  'oauth',
+  'organizations',
+  'papers',
+  'posts',
+  'pricing',
+  'privacy',
+  'search',
+  'settings',
+  'spaces',
+  'tasks',
   'terms-of-service',
 ]);
 
@@ -45,7 +70,7 @@ export const BARE_REPO_ID_IN_TEXT = /(?<![\p{L}\p{N}_./@:-])([A-Za-z0-9][\w.-]{0
  * Only models the knowledge pack knows about; a bare "t5-base" would otherwise not be an org/name id.
  */
 const LEGACY_ROOT_IDS: Readonly<Record<string, string>> = {
-  'gpt2': 'openai-community/gpt2',
+  gpt2: 'openai-community/gpt2',
   'gpt2-medium': 'openai-community/gpt2-medium',
   'gpt2-large': 'openai-community/gpt2-large',
   'gpt2-xl': 'openai-community/gpt2-xl',

@@ -39,7 +39,12 @@ function mergeContent(values: ContentType[]): ContentType {
   return values.every((v) => v === values[0]) ? values[0]! : 'any';
 }
 
-export function combine(input: string, op: 'and' | 'or', left: LicenseAssessment, right: LicenseAssessment): LicenseAssessment {
+export function combine(
+  input: string,
+  op: 'and' | 'or',
+  left: LicenseAssessment,
+  right: LicenseAssessment,
+): LicenseAssessment {
   const expr = `${wrap(left.id ?? '?')} ${op.toUpperCase()} ${wrap(right.id ?? '?')}`;
   const name = left.name && right.name ? `${left.name} ${op.toUpperCase()} ${right.name}` : null;
   if (op === 'or') {
@@ -92,7 +97,9 @@ function evaluateLeaf(input: string, leaf: SpdxLeaf, parsed: ParsedExpression): 
     return a ?? unknown(input, `"${word}" is neither an SPDX id nor a licence Ajar recognises`, { id: word });
   }
   if (/^(?:LicenseRef-|DocumentRef-)/.test(leaf.license)) {
-    return unknown(input, `${leaf.license} is a custom licence reference whose terms Ajar cannot see`, { id: leaf.license });
+    return unknown(input, `${leaf.license} is a custom licence reference whose terms Ajar cannot see`, {
+      id: leaf.license,
+    });
   }
   return assessSpdxId(input, leaf.license, leaf.plus === true, leaf.exception);
 }

@@ -126,7 +126,8 @@ export function assessSpdxId(input: string, rawId: string, plus = false, excepti
     return withNote({
       ...base,
       status: 'open',
-      reason: 'reviewed (FSF free-licence list, via the SPDX FSF-libre flag): grants the four freedoms; not OSI-approved',
+      reason:
+        'reviewed (FSF free-licence list, via the SPDX FSF-libre flag): grants the four freedoms; not OSI-approved',
       freedoms: deriveFreedoms('open', []),
       contentType: 'code',
     });
@@ -152,12 +153,14 @@ const VERSION_FAMILIES: Record<string, { members: RegExp; contentType: ContentTy
   gfdl: {
     members: /^GFDL-/,
     contentType: 'document',
-    whyNot: 'GNU FDL without a version or its invariant-section options: a documentation licence, not OSI-approved and not reviewed by Ajar',
+    whyNot:
+      'GNU FDL without a version or its invariant-section options: a documentation licence, not OSI-approved and not reviewed by Ajar',
   },
   cc: {
     members: /^CC-BY|^CC0-/,
     contentType: 'document',
-    whyNot: 'Creative Commons family without its elements: it includes NonCommercial and NoDerivatives licences, so the exact licence is needed',
+    whyNot:
+      'Creative Commons family without its elements: it includes NonCommercial and NoDerivatives licences, so the exact licence is needed',
   },
 };
 

@@ -59,9 +59,10 @@ function spdxFromLink(link: string): string | undefined {
   const osi = /^opensource\.org\/licenses?\/([a-z0-9.+-]+?)(?:\.php|\.html)?$/.exec(link);
   if (osi && spdxLicense(osi[1]!)) return spdxLicense(osi[1]!)!.id;
   if (/^apache\.org\/licenses\/license-2\.0(?:\.txt|\.html)?$/.test(link)) return 'Apache-2.0';
-  const choose = /^(?:choosealicense\.com\/licenses\/([a-z0-9.-]+)|huggingface\.co\/datasets\/choosealicense\/licenses\/(?:blob|raw|resolve)\/[^/]+\/markdown\/([a-z0-9.-]+)\.md)$/.exec(
-    link,
-  );
+  const choose =
+    /^(?:choosealicense\.com\/licenses\/([a-z0-9.-]+)|huggingface\.co\/datasets\/choosealicense\/licenses\/(?:blob|raw|resolve)\/[^/]+\/markdown\/([a-z0-9.-]+)\.md)$/.exec(
+      link,
+    );
   const chosen = choose?.[1] ?? choose?.[2];
   if (chosen) return hubLicense(chosen)?.spdx ?? spdxLicense(chosen)?.id;
   return undefined;

@@ -21,7 +21,8 @@ const NON_COMMERCIAL =
 const RESEARCH_ONLY =
   /\b(?:(?:for|intended\s+for|built\s+for|limited\s+to|restricted\s+to)\s+(?:academic\s+|non[-\s]?commercial\s+)?research\s+(?:purposes?\s+|use\s+)?only|research[-\s]only|solely\s+for\s+(?:academic\s+|non[-\s]?commercial\s+)?research)\b/i;
 /** Wording that reverses or widens the restriction. */
-const NEGATED = /\b(?:not\s+only|not\s+just|commercial\s+and\s+non[-\s]?commercial|both\s+commercial|as\s+well\s+as\s+commercial|also\s+(?:allow|permit)s?\s+(?:free\s+)?commercial)\b/i;
+const NEGATED =
+  /\b(?:not\s+only|not\s+just|commercial\s+and\s+non[-\s]?commercial|both\s+commercial|as\s+well\s+as\s+commercial|also\s+(?:allow|permit)s?\s+(?:free\s+)?commercial)\b/i;
 /** Sentences about something other than the model's terms (data sets, benchmarks, other models' licences). */
 const ABOUT_OTHER = /\b(?:dataset|data set|benchmark|leaderboard|evaluation data)\b/i;
 
@@ -37,7 +38,11 @@ function sentences(text: string): string[] {
 export function findCardRestriction(cardText: string): CardRestriction | null {
   for (const s of sentences(cardText)) {
     if (NEGATED.test(s) || ABOUT_OTHER.test(s)) continue;
-    const kind: CardRestrictionKind | null = NON_COMMERCIAL.test(s) ? 'non-commercial' : RESEARCH_ONLY.test(s) ? 'research-only' : null;
+    const kind: CardRestrictionKind | null = NON_COMMERCIAL.test(s)
+      ? 'non-commercial'
+      : RESEARCH_ONLY.test(s)
+        ? 'research-only'
+        : null;
     if (kind) return { kind, quote: s.length > 300 ? `${s.slice(0, 297)}...` : s };
   }
   return null;
@@ -50,7 +55,8 @@ export function findCardRestriction(cardText: string): CardRestriction | null {
 export function restrictionFromCard(input: string, finding: CardRestriction, card: Source): LicenseAssessment {
   const clause: LicenseClause = {
     ref: 'model card',
-    restriction: finding.kind === 'non-commercial' ? 'non-commercial (stated by the card)' : 'research only (stated by the card)',
+    restriction:
+      finding.kind === 'non-commercial' ? 'non-commercial (stated by the card)' : 'research only (stated by the card)',
     freedoms: ['use'],
     quote: `"${finding.quote}"`,
     source: card,

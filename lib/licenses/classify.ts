@@ -34,7 +34,10 @@ function assessString(input: string, raw: string): LicenseAssessment | null {
     if (!balanced(s)) return unknown(input, `"${s}" is not a well-formed SPDX expression`);
     return (
       assessName(input, s) ??
-      unknown(input, `"${s}" is not a valid SPDX expression (unknown id, or an exception not on the SPDX list) nor a known licence name`)
+      unknown(
+        input,
+        `"${s}" is not a valid SPDX expression (unknown id, or an exception not on the SPDX list) nor a known licence name`,
+      )
     );
   }
   return assessName(input, s);
@@ -75,7 +78,10 @@ function assessDeclaration(decl: LicenseDeclaration): LicenseAssessment {
     const parts = recognised.map(
       (a, i) =>
         a ??
-        unknown(input, `"${declared[i]}" is not a Hub licence id, an SPDX id or expression, or a licence name Ajar recognises`),
+        unknown(
+          input,
+          `"${declared[i]}" is not a Hub licence id, an SPDX id or expression, or a licence name Ajar recognises`,
+        ),
     );
     if (parts.length === 1) return parts[0]!;
     // A list on the Hub does not say whether the licences are alternatives; assume all apply (never overclaims).
@@ -92,12 +98,17 @@ function assessDeclaration(decl: LicenseDeclaration): LicenseAssessment {
   if (byName) return byName;
   if (byLink) return byLink;
 
-  const given = (Array.isArray(decl.license) ? decl.license : [decl.license ?? '']).map((l) => (l ?? '').trim().toLowerCase());
+  const given = (Array.isArray(decl.license) ? decl.license : [decl.license ?? '']).map((l) =>
+    (l ?? '').trim().toLowerCase(),
+  );
   if (given.includes('other')) {
     return unknown(input, 'custom licence ("other") whose name and link Ajar does not recognise');
   }
   if (declared.length === 1) {
-    return unknown(input, `"${declared[0]}" is not a Hub licence id, an SPDX id or expression, or a licence name Ajar recognises`);
+    return unknown(
+      input,
+      `"${declared[0]}" is not a Hub licence id, an SPDX id or expression, or a licence name Ajar recognises`,
+    );
   }
   if (decl.licenseName || decl.licenseLink) {
     return unknown(input, 'licence name/link not recognised');
@@ -131,7 +142,11 @@ export function isMorePermissive(a: LicenseAssessment, b: LicenseAssessment): bo
   if (ra !== rb) return ra > rb;
   if (a.status === 'open') return false;
   const restricted = (x: LicenseAssessment) =>
-    new Set(Object.entries(x.freedoms).filter(([, s]) => s === 'restricted').map(([f]) => f));
+    new Set(
+      Object.entries(x.freedoms)
+        .filter(([, s]) => s === 'restricted')
+        .map(([f]) => f),
+    );
   const sa = restricted(a);
   const sb = restricted(b);
   return sa.size < sb.size && [...sa].every((f) => sb.has(f));

@@ -50,7 +50,10 @@ export type LicenseFamily = z.infer<typeof LicenseFamilySchema>;
  * Per-freedom status from the clauses: a freedom is restricted if any clause restricts it,
  * granted only for an open licence, otherwise unknown (we never infer a grant we did not review).
  */
-export function deriveFreedoms(status: LicenseStatus, clauses: readonly LicenseClause[]): Record<Freedom, FreedomStatus> {
+export function deriveFreedoms(
+  status: LicenseStatus,
+  clauses: readonly LicenseClause[],
+): Record<Freedom, FreedomStatus> {
   const out = {} as Record<Freedom, FreedomStatus>;
   for (const f of FREEDOMS) {
     if (clauses.some((c) => c.freedoms.includes(f))) out[f] = 'restricted';

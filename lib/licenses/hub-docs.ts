@@ -14,5 +14,8 @@ export const HUB_DOCUMENTED_LICENSES: readonly HubLicense[] = z.array(HubLicense
 
 /** SPDX id → FSF-libre flag, from the same Hub table (spdx-license-list has no FSF flag). */
 export const FSF_LIBRE_BY_SPDX: ReadonlyMap<string, boolean> = new Map(
-  HUB_DOCUMENTED_LICENSES.filter((h) => h.spdx !== null && h.fsfLibre !== null).map((h) => [h.spdx!.toLowerCase(), h.fsfLibre!]),
+  HUB_DOCUMENTED_LICENSES.filter((h) => h.spdx !== null && h.fsfLibre !== null).map((h) => [
+    h.spdx!.toLowerCase(),
+    h.fsfLibre!,
+  ]),
 );

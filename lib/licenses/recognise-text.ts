@@ -28,7 +28,10 @@ function cleanLine(line: string): string {
 const MODIFIED = /\b(?:modified|amended|adapted|custom)\b/i;
 
 export function recogniseLicenseText(text: string): TextRecognition | null {
-  const lines = text.split(/\r?\n/).map(cleanLine).filter((l) => l.length > 0);
+  const lines = text
+    .split(/\r?\n/)
+    .map(cleanLine)
+    .filter((l) => l.length > 0);
   const head = lines.slice(0, TITLE_LINES);
   if (head.some((l) => MODIFIED.test(l) && /licen[cs]e/i.test(l))) {
     // "Modified MIT License" and the like: a different licence with a familiar name.

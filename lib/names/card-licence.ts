@@ -54,9 +54,16 @@ function licencePhrase(rest: string): { licence: string; link: string | null } |
     const text = md[1]!.replace(/[*_`]/g, '').trim();
     return { licence: tail ? `${text} ${tail}` : text, link: md[2]! };
   }
-  const m = /^(.+?)(?=[,;:()[\]]|\.\s|\.$|\s+(?:and|with|which|that|for|by|except|but|while|as|or|if|unless|to|in|allowing|permitting|granting)\b|$)/i.exec(rest);
+  const m =
+    /^(.+?)(?=[,;:()[\]]|\.\s|\.$|\s+(?:and|with|which|that|for|by|except|but|while|as|or|if|unless|to|in|allowing|permitting|granting)\b|$)/i.exec(
+      rest,
+    );
   if (!m) return null;
-  const licence = m[1]!.replace(/[*_`"“”]/g, '').replace(/^(?:permissive|open|standard)\s+/i, '').replace(/\.$/, '').trim();
+  const licence = m[1]!
+    .replace(/[*_`"“”]/g, '')
+    .replace(/^(?:permissive|open|standard)\s+/i, '')
+    .replace(/\.$/, '')
+    .trim();
   if (licence.length < 2 || licence.length > 100) return null;
   // "under this Agreement", "under these terms": the licence text talking about itself.
   if (/^(?:this|these|such|its|their|same|following)\b/i.test(licence)) return null;
@@ -65,11 +72,17 @@ function licencePhrase(rest: string): { licence: string; link: string | null } |
 
 /** Unrecognised phrases are kept only when they read like a licence's name, not a description. */
 function looksLikeLicenceName(phrase: string): boolean {
-  return /licen[cs]e|agreement|terms/i.test(phrase) && !/^(?:a|an|any|custom|use\s+of|the\s+code|licen[cs]e)\b/i.test(phrase);
+  return (
+    /licen[cs]e|agreement|terms/i.test(phrase) && !/^(?:a|an|any|custom|use\s+of|the\s+code|licen[cs]e)\b/i.test(phrase)
+  );
 }
 
 function assess(licence: string, link: string | null): LicenseAssessment {
-  return assessLicense({ license: 'other', licenseName: licence, licenseLink: link && /^https?:\/\//.test(link) ? link : null });
+  return assessLicense({
+    license: 'other',
+    licenseName: licence,
+    licenseLink: link && /^https?:\/\//.test(link) ? link : null,
+  });
 }
 
 const clip = (s: string) => (s.length > 300 ? `${s.slice(0, 297)}...` : s);
@@ -91,7 +104,15 @@ export function readCardLicenceStatements(body: string): CardLicenceStatement[] 
     if (field) {
       const p = licencePhrase(sentence.slice(field[0].length));
       if (p) {
-        push({ kind: 'license-field', scope: 'model', subject: '', ...p, assessment: assess(p.licence, p.link), derivedFrom: derived, quote: clip(sentence) });
+        push({
+          kind: 'license-field',
+          scope: 'model',
+          subject: '',
+          ...p,
+          assessment: assess(p.licence, p.link),
+          derivedFrom: derived,
+          quote: clip(sentence),
+        });
       }
       continue;
     }
@@ -103,10 +124,19 @@ export function readCardLicenceStatements(body: string): CardLicenceStatement[] 
         if (re === SUBJECT_TO && !/licen[cs]e|agreement|terms/i.test(p.licence)) continue;
         const before = sentence.slice(0, m.index);
         // The subject nearest the verb decides ("The code is ..., while the weights are ...").
-        const clause = before.split(/,|;|\bwhile\b|\bwhereas\b|\band\b(?=\s+(?:the\s+)?(?:model|weights|code))/i).pop() ?? before;
+        const clause =
+          before.split(/,|;|\bwhile\b|\bwhereas\b|\band\b(?=\s+(?:the\s+)?(?:model|weights|code))/i).pop() ?? before;
         const scope: 'model' | 'code' = CODE_SUBJECT.test(clause) && !MODEL_SUBJECT.test(clause) ? 'code' : 'model';
         const kind: StatementKind = m[1] ? 'originally-licensed' : 'licensed-under';
-        push({ kind, scope, subject: clause.trim().slice(-80), ...p, assessment: assess(p.licence, p.link), derivedFrom: kind === 'originally-licensed' ? derived : null, quote: clip(sentence) });
+        push({
+          kind,
+          scope,
+          subject: clause.trim().slice(-80),
+          ...p,
+          assessment: assess(p.licence, p.link),
+          derivedFrom: kind === 'originally-licensed' ? derived : null,
+          quote: clip(sentence),
+        });
       }
     }
   }
@@ -124,7 +154,10 @@ export interface LicenceConflict {
  * win, so a card that names a stricter licence than its metadata (the distilled model under "mit" that is
  * "originally licensed under llama3.1") is a conflict the card side wins.
  */
-export function cardLicenceConflicts(metadata: LicenseAssessment, statements: readonly CardLicenceStatement[]): LicenceConflict[] {
+export function cardLicenceConflicts(
+  metadata: LicenseAssessment,
+  statements: readonly CardLicenceStatement[],
+): LicenceConflict[] {
   const out: LicenceConflict[] = [];
   for (const s of statements) {
     if (s.scope !== 'model' || s.assessment.id === null) continue;

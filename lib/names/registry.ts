@@ -30,7 +30,20 @@ export interface NameRegistry {
 }
 
 /** Words that say which variant of a release is meant, not which release. */
-const VARIANT_WORDS = new Set(['instruct', 'chat', 'reward', 'rm', 'sft', 'dpo', 'rl', 'thinking', 'think', 'reasoning', 'plus', 'original']);
+const VARIANT_WORDS = new Set([
+  'instruct',
+  'chat',
+  'reward',
+  'rm',
+  'sft',
+  'dpo',
+  'rl',
+  'thinking',
+  'think',
+  'reasoning',
+  'plus',
+  'original',
+]);
 
 interface Form {
   tokens: string[];
@@ -56,14 +69,21 @@ function stripVendor(tokens: readonly string[]): string[] {
 /** Token `t` continues prefix token `p`: equal, or a sub-version ("4.5" continues "4"). */
 const continues = (t: string, p: string) => t === p || t.startsWith(`${p}.`);
 
-export function summariseLicences(members: readonly FamilyMember[], closed: readonly ClosedProduct[] = []): FamilyLicence {
+export function summariseLicences(
+  members: readonly FamilyMember[],
+  closed: readonly ClosedProduct[] = [],
+): FamilyLicence {
   const groups = new Map<string, string[]>();
   for (const m of members) {
     const list = groups.get(m.license) ?? [];
     list.push(m.repoId);
     groups.set(m.license, list);
   }
-  if (closed.length > 0) groups.set('closed', closed.map((c) => c.name));
+  if (closed.length > 0)
+    groups.set(
+      'closed',
+      closed.map((c) => c.name),
+    );
   const list: LicenceGroup[] = [...groups].map(([license, ms]) => ({ license, members: ms }));
   if (list.length === 1 && closed.length === 0) return { kind: 'shared', license: list[0]!.license };
   return { kind: 'mixed', groups: list };
@@ -76,8 +96,10 @@ export function createNameRegistry(
   const familyById = new Map(families.map((f) => [f.id, f]));
   const closedById = new Map(closed.map((c) => [c.id, c]));
   for (const f of families) {
-    for (const id of f.includes ?? []) if (!familyById.has(id)) throw new Error(`name registry: ${f.id} includes unknown ${id}`);
-    for (const id of f.closedVersions ?? []) if (!closedById.has(id)) throw new Error(`name registry: ${f.id} names unknown closed ${id}`);
+    for (const id of f.includes ?? [])
+      if (!familyById.has(id)) throw new Error(`name registry: ${f.id} includes unknown ${id}`);
+    for (const id of f.closedVersions ?? [])
+      if (!closedById.has(id)) throw new Error(`name registry: ${f.id} names unknown closed ${id}`);
   }
 
   const forms: Form[] = [];
@@ -87,7 +109,8 @@ export function createNameRegistry(
 
   const usable = closed.filter((c) => c.confidence === 'ok');
   const closedByAlias = new Map<string, ClosedProduct>();
-  for (const c of usable) for (const a of [c.name, ...c.aliases]) if (!closedByAlias.has(nameKeyOf(a))) closedByAlias.set(nameKeyOf(a), c);
+  for (const c of usable)
+    for (const a of [c.name, ...c.aliases]) if (!closedByAlias.has(nameKeyOf(a))) closedByAlias.set(nameKeyOf(a), c);
   const closedPrefixes = usable
     .flatMap((c) => (c.prefixes ?? []).map((p) => ({ tokens: p.split(' '), product: c })))
     .sort((a, b) => b.tokens.length - a.tokens.length);
@@ -98,7 +121,8 @@ export function createNameRegistry(
     for (const f of families) {
       const umbrella = (f.includes?.length ?? 0) > 0;
       if (umbrella !== pass) continue;
-      for (const m of f.members) if (!familyOfRepoKey.has(m.repoId.toLowerCase())) familyOfRepoKey.set(m.repoId.toLowerCase(), f);
+      for (const m of f.members)
+        if (!familyOfRepoKey.has(m.repoId.toLowerCase())) familyOfRepoKey.set(m.repoId.toLowerCase(), f);
     }
   }
 
@@ -124,7 +148,12 @@ export function createNameRegistry(
     return out;
   }
 
-  function withinFamily(f: ModelFamily, form: readonly string[], rest: readonly string[], query: string): NameResolution | null {
+  function withinFamily(
+    f: ModelFamily,
+    form: readonly string[],
+    rest: readonly string[],
+    query: string,
+  ): NameResolution | null {
     const pool = membersOf(f);
     if (rest.length === 0) {
       const closedVersions = closedOf(f);
@@ -132,7 +161,14 @@ export function createNameRegistry(
         return { kind: 'repo', repoId: pool[0]!.repoId, license: pool[0]!.license, family: f, query };
       }
       if (pool.length === 0 && closedVersions.length === 0) return null;
-      return { kind: 'family', family: f, members: pool, closed: closedVersions, licence: summariseLicences(pool, closedVersions), query };
+      return {
+        kind: 'family',
+        family: f,
+        members: pool,
+        closed: closedVersions,
+        licence: summariseLicences(pool, closedVersions),
+        query,
+      };
     }
     const wantsBase = rest.includes('base');
     const wanted = rest.filter((t) => t !== 'base');
@@ -203,4 +239,3 @@ export function nameRegistry(): NameRegistry {
   shared ??= createNameRegistry();
   return shared;
 }
-

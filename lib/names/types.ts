@@ -59,9 +59,7 @@ export interface LicenceGroup {
 }
 
 /** What a family's members declare: one licence for all, or several (never one picked for the others). */
-export type FamilyLicence =
-  | { kind: 'shared'; license: string }
-  | { kind: 'mixed'; groups: readonly LicenceGroup[] };
+export type FamilyLicence = { kind: 'shared'; license: string } | { kind: 'mixed'; groups: readonly LicenceGroup[] };
 
 /** How a name as pages write it was understood. */
 export type NameResolution =

@@ -52,12 +52,17 @@ function mergeSources(a: readonly Source[], b: readonly Source[]): Source[] {
 function recordsClaimingWeights(v: Verdict): Verdict['expert'] {
   return v.expert.filter((e) =>
     Object.entries(e.facts).some(
-      ([k, val]) => /param|weight/i.test(k) && val !== '' && !/^(?:closed|none|unlicensed|not included|no|null)$/i.test(val),
+      ([k, val]) =>
+        /param|weight/i.test(k) && val !== '' && !/^(?:closed|none|unlicensed|not included|no|null)$/i.test(val),
     ),
   );
 }
 
-const ORIGIN_NAME = { mot: 'Model Openness Tool', 'osai-index': 'European Open Source AI Index', osi: 'OSI validation' } as const;
+const ORIGIN_NAME = {
+  mot: 'Model Openness Tool',
+  'osai-index': 'European Open Source AI Index',
+  osi: 'OSI validation',
+} as const;
 
 function closedVerdict(v: Verdict, p: ClosedProduct, query: string): Verdict {
   const sources = productSources(p);
@@ -91,7 +96,12 @@ function closedVerdict(v: Verdict, p: ClosedProduct, query: string): Verdict {
     label: 'closed',
     summary: `Closed: ${p.name} by ${p.vendor} is API or app only; no weights were released (closed-products table, source: ${p.source.url}).`,
     openWeights: { status: 'no', reason: `No weights released: ${p.note}.`, sources },
-    euAiActHint: { ...v.euAiActHint, status: 'no', reason: 'No released parameters, so the open-source exemption cannot apply.', sources },
+    euAiActHint: {
+      ...v.euAiActHint,
+      status: 'no',
+      reason: 'No released parameters, so the open-source exemption cannot apply.',
+      sources,
+    },
     disagreements,
     sources: mergeSources(sources, v.sources),
   };
@@ -127,29 +137,51 @@ function memberVerdict(v: Verdict, r: Extract<NameResolution, { kind: 'repo' }>)
 
 function licenceList(l: FamilyLicence): string {
   if (l.kind === 'shared') return l.license;
-  return l.groups.map((g) => `${g.license} (${g.members.length > 3 ? `${g.members.slice(0, 3).join(', ')}, ...` : g.members.join(', ')})`).join('; ');
+  return l.groups
+    .map(
+      (g) =>
+        `${g.license} (${g.members.length > 3 ? `${g.members.slice(0, 3).join(', ')}, ...` : g.members.join(', ')})`,
+    )
+    .join('; ');
 }
 
 function familyVerdict(v: Verdict, family: ModelFamily, licence: FamilyLicence, memberCount: number): Verdict {
   const source = family.source;
   const scope = `family-level (${family.name}, ${memberCount} member${memberCount === 1 ? '' : 's'} on the Hub)`;
   if (licence.kind === 'mixed') {
-    const statuses = licence.groups.map((g) => (g.license === 'closed' ? 'closed' : assessMemberLicence(g.license).status));
+    const statuses = licence.groups.map((g) =>
+      g.license === 'closed' ? 'closed' : assessMemberLicence(g.license).status,
+    );
     const noneOpen = statuses.every((s) => s === 'restricted' || s === 'closed');
-    const label: Label = v.label !== 'unknown' ? v.label : noneOpen ? (statuses.every((s) => s === 'closed') ? 'closed' : 'restricted-weights') : 'unknown';
+    const label: Label =
+      v.label !== 'unknown'
+        ? v.label
+        : noneOpen
+          ? statuses.every((s) => s === 'closed')
+            ? 'closed'
+            : 'restricted-weights'
+          : 'unknown';
     return {
       ...v,
       model: family.name,
       label,
       summary: `${scope}: the members' licences are mixed: ${licenceList(licence)}. ${
-        noneOpen ? 'None of them is open, so the family is at best restricted.' : 'Name a size or version to get one answer.'
+        noneOpen
+          ? 'None of them is open, so the family is at best restricted.'
+          : 'Name a size or version to get one answer.'
       }`,
       sources: mergeSources([source], v.sources),
     };
   }
   const a = assessMemberLicence(licence.license);
   const label: Label =
-    v.label !== 'unknown' ? v.label : a.status === 'restricted' ? 'restricted-weights' : a.status === 'open' ? 'open-weights' : 'unknown';
+    v.label !== 'unknown'
+      ? v.label
+      : a.status === 'restricted'
+        ? 'restricted-weights'
+        : a.status === 'open'
+          ? 'open-weights'
+          : 'unknown';
   return {
     ...v,
     model: family.name,

@@ -44,11 +44,28 @@ export function toStorageError(err: unknown, what: string): StorageError {
     );
   }
   const name = errName(err);
-  if (name === 'InvalidStateError' || name === 'UnknownError' || name === 'SecurityError' || name === 'NotAllowedError') {
-    return new StorageError('unavailable', `${what} failed: the browser's database is not available (${name}: ${errMessage(err)}). Nothing was saved.`, { cause: err });
+  if (
+    name === 'InvalidStateError' ||
+    name === 'UnknownError' ||
+    name === 'SecurityError' ||
+    name === 'NotAllowedError'
+  ) {
+    return new StorageError(
+      'unavailable',
+      `${what} failed: the browser's database is not available (${name}: ${errMessage(err)}). Nothing was saved.`,
+      { cause: err },
+    );
   }
   if (name === 'AbortError') {
-    return new StorageError('aborted', `${what} was interrupted before it finished (${errMessage(err)}). Nothing was saved; try again.`, { cause: err });
+    return new StorageError(
+      'aborted',
+      `${what} was interrupted before it finished (${errMessage(err)}). Nothing was saved; try again.`,
+      { cause: err },
+    );
   }
-  return new StorageError('unknown', `${what} failed: ${name ? `${name}: ` : ''}${errMessage(err)}. Nothing was saved.`, { cause: err });
+  return new StorageError(
+    'unknown',
+    `${what} failed: ${name ? `${name}: ` : ''}${errMessage(err)}. Nothing was saved.`,
+    { cause: err },
+  );
 }

@@ -12,7 +12,8 @@ import type { PublicTarget } from './schema';
 /** Browsers and GitHub/Hugging Face front ends reject very long URLs (GitHub answers 414 past ~8 kB). */
 export const MAX_PUBLIC_URL = 7_500;
 const TITLE_MAX = 140;
-export const TRUNCATION_NOTE = '\n\n[… truncated to fit in a link. The full text is in Ajar: Options → Notes and reports.]';
+export const TRUNCATION_NOTE =
+  '\n\n[… truncated to fit in a link. The full text is in Ajar: Options → Notes and reports.]';
 const HF = DEFAULT_HUB_ENDPOINT;
 
 export interface PublicText {
@@ -36,12 +37,20 @@ const GH_REPO = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 export function oneLine(s: string, max: number): string {
   const flat = s.replace(/\s+/g, ' ').trim();
   const cps = Array.from(flat);
-  return cps.length <= max ? flat : `${cps.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+  return cps.length <= max
+    ? flat
+    : `${cps
+        .slice(0, Math.max(0, max - 1))
+        .join('')
+        .trimEnd()}…`;
 }
 
 /** Keeps quoted text from pinging people or referencing issues on GitHub, and from breaking the Markdown. */
 function neutral(s: string): string {
-  return s.replace(/\r\n?/g, '\n').replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b').replace(/(^|\s)#(?=\d)/g, '$1#\u200b');
+  return s
+    .replace(/\r\n?/g, '\n')
+    .replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b')
+    .replace(/(^|\s)#(?=\d)/g, '$1#\u200b');
 }
 
 function mdText(s: string): string {
@@ -77,10 +86,16 @@ export function publicText(report: Report): PublicText {
   if (report.page) lines.push(`**Page:** ${mdLink(report.page.title || report.page.url, report.page.url)}`, '');
   if (claim) lines.push('**Claim:**', '', quote(claim), '');
   const mUrl = report.model ? modelUrl(report.model) : null;
-  lines.push(`**Model:** ${report.model ? (mUrl ? mdLink(report.model, mUrl) : mdText(report.model)) : 'not identified'}`, '');
+  lines.push(
+    `**Model:** ${report.model ? (mUrl ? mdLink(report.model, mUrl) : mdText(report.model)) : 'not identified'}`,
+    '',
+  );
   if (report.verdict) {
     const v = report.verdict;
-    lines.push(`**Ajar's verdict:** ${v.label} — ${mdText(v.summary)}${v.evaluatedAt ? ` (evaluated ${v.evaluatedAt.slice(0, 10)})` : ''}`, '');
+    lines.push(
+      `**Ajar's verdict:** ${v.label} — ${mdText(v.summary)}${v.evaluatedAt ? ` (evaluated ${v.evaluatedAt.slice(0, 10)})` : ''}`,
+      '',
+    );
     if (v.sources.length) {
       lines.push('**Sources:**', '');
       for (const s of v.sources) lines.push(`- ${mdLink(s.title || s.url, s.url)}`);
@@ -101,9 +116,19 @@ function buildUrl(base: string, params: [string, string][]): string {
  * The longest body (cut on a code point) such that the URL stays within maxUrl; the cut body ends with
  * TRUNCATION_NOTE. Deterministic, so the text shown is the text sent.
  */
-function fit(base: string, titleKey: string, bodyKey: string, text: PublicText, maxUrl: number): { url: string; title: string; body: string; truncated: boolean } {
+function fit(
+  base: string,
+  titleKey: string,
+  bodyKey: string,
+  text: PublicText,
+  maxUrl: number,
+): { url: string; title: string; body: string; truncated: boolean } {
   const title = oneLine(text.title, TITLE_MAX);
-  const make = (body: string) => buildUrl(base, [[titleKey, title], [bodyKey, body]]);
+  const make = (body: string) =>
+    buildUrl(base, [
+      [titleKey, title],
+      [bodyKey, body],
+    ]);
   const full = make(text.body);
   if (full.length <= maxUrl) return { url: full, title, body: text.body, truncated: false };
   const cps = Array.from(text.body);
@@ -131,15 +156,26 @@ export function githubIssueLink(repo: string, text: PublicText, maxUrl = MAX_PUB
  * `description` (e.g. /spaces/huggingface/InferenceSupport/discussions/new?title=…&description=…); the text
  * is also offered for copying in case the form does not take it.
  */
-export function huggingFaceDiscussionLink(model: string | null, text: PublicText, maxUrl = MAX_PUBLIC_URL): PublicLink | null {
+export function huggingFaceDiscussionLink(
+  model: string | null,
+  text: PublicText,
+  maxUrl = MAX_PUBLIC_URL,
+): PublicLink | null {
   const page = model ? modelUrl(model) : null;
   if (!page) return null;
   return { target: 'huggingface', ...fit(`${page}/discussions/new`, 'title', 'description', text, maxUrl) };
 }
 
-export function publicLink(target: PublicTarget, report: Report, repo: string, maxUrl = MAX_PUBLIC_URL): PublicLink | null {
+export function publicLink(
+  target: PublicTarget,
+  report: Report,
+  repo: string,
+  maxUrl = MAX_PUBLIC_URL,
+): PublicLink | null {
   const text = publicText(report);
-  return target === 'github' ? githubIssueLink(repo, text, maxUrl) : huggingFaceDiscussionLink(report.model, text, maxUrl);
+  return target === 'github'
+    ? githubIssueLink(repo, text, maxUrl)
+    : huggingFaceDiscussionLink(report.model, text, maxUrl);
 }
 
 /** The whole text, for copying: title, blank line, body (never truncated). */

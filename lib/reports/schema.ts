@@ -42,9 +42,7 @@ export const ReportSchema = z.strictObject({
   verdict: ReportVerdictSchema.nullable(),
   comment: z.string().max(REPORT_COMMENT_MAX),
   /** Set when the user opened the public form: where, the exact URL, and when. */
-  filed: z
-    .strictObject({ target: PublicTargetSchema, url: HttpUrlSchema, at: TimestampSchema })
-    .nullable(),
+  filed: z.strictObject({ target: PublicTargetSchema, url: HttpUrlSchema, at: TimestampSchema }).nullable(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
 });

@@ -97,7 +97,10 @@ export function readBlock(doc: Document, block: Element, skip: string): BlockTex
     // A huge node (a hostile page's 200 MB text) is read only up to the block's cap: its start keeps its offsets.
     const data = (n as Text).data;
     const room = MAX_BLOCK_TEXT - text.length;
-    const c = collapse(data.length > room ? data.slice(0, room) : data, text === '' || text.endsWith(' ') || text.endsWith('\n'));
+    const c = collapse(
+      data.length > room ? data.slice(0, room) : data,
+      text === '' || text.endsWith(' ') || text.endsWith('\n'),
+    );
     if (!c.text) continue;
     segs.push(c.map ? { node: n as Text, start: text.length, map: c.map } : { node: n as Text, start: text.length });
     text += c.text;
@@ -106,7 +109,11 @@ export function readBlock(doc: Document, block: Element, skip: string): BlockTex
 }
 
 /** The [node, offset] of a block-text offset (`end`: a boundary belongs to the node before it). */
-export function pointAt(segs: readonly TextSegment[], off: number, end: boolean): { node: Text; offset: number } | null {
+export function pointAt(
+  segs: readonly TextSegment[],
+  off: number,
+  end: boolean,
+): { node: Text; offset: number } | null {
   let lo = 0;
   let hi = segs.length - 1;
   while (lo < hi) {

@@ -50,7 +50,11 @@ export interface BlockClaim {
 const uniq = (xs: readonly string[]) => [...new Map(xs.map((x) => [x.toLowerCase(), x])).values()];
 
 /** One context per detected claim (two phrases of one sentence give two contexts with their own ids). */
-export function claimsOfBlock(text: string, found: readonly DetectedClaim[], links: readonly BlockLink[]): BlockClaim[] {
+export function claimsOfBlock(
+  text: string,
+  found: readonly DetectedClaim[],
+  links: readonly BlockLink[],
+): BlockClaim[] {
   const out: BlockClaim[] = [];
   for (const d of found) {
     let s0: number;
@@ -60,7 +64,8 @@ export function claimsOfBlock(text: string, found: readonly DetectedClaim[], lin
       s1 = s0 + d.sentence.length;
     } else [s0, s1] = sentenceSpan(text, d.start, d.end);
     const sentence = (d.sentence || text.slice(s0, s1)).slice(0, MAX_SENTENCE);
-    const paraStart = text.length <= MAX_PARAGRAPH ? 0 : Math.max(0, Math.min(s0 - MAX_PARAGRAPH / 2, text.length - MAX_PARAGRAPH));
+    const paraStart =
+      text.length <= MAX_PARAGRAPH ? 0 : Math.max(0, Math.min(s0 - MAX_PARAGRAPH / 2, text.length - MAX_PARAGRAPH));
     // Links nearest to the phrase first: resolution takes the first.
     const near = [...links].sort((a, b) => Math.abs(a.at - d.start) - Math.abs(b.at - d.start));
     out.push({

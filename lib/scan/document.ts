@@ -55,5 +55,11 @@ export function scanDocument(doc: Document, opts: ScanDocumentOptions): PageScan
     if (card) add(card.repoId);
   }
   for (const l of p.newModelLinks(doc)) add(l.repoId);
-  return { url: setup.url?.href ?? null, site: detector.id, pageModel: p.pageModel, contexts: p.contexts(), models: [...models.values()] };
+  return {
+    url: setup.url?.href ?? null,
+    site: detector.id,
+    pageModel: p.pageModel,
+    contexts: p.contexts(),
+    models: [...models.values()],
+  };
 }

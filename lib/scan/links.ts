@@ -32,7 +32,8 @@ export function blockLinks(block: Element, segs: readonly TextSegment[], base: s
 }
 
 const HUB_LINK = 'a[href*="huggingface.co/"],a[href*="hf.co/"]';
-const isHubAnchor = (el: Element) => tagOf(el) === 'A' && /(?:huggingface|hf)\.co\//i.test(el.getAttribute('href') ?? '');
+const isHubAnchor = (el: Element) =>
+  tagOf(el) === 'A' && /(?:huggingface|hf)\.co\//i.test(el.getAttribute('href') ?? '');
 
 /** Anchors under `root` (and `root` itself) that may point to the Hub: the native selector, else a walk. */
 function hubAnchors(doc: Document, root: Node): Element[] {
@@ -51,7 +52,13 @@ export interface FoundModelLink {
 }
 
 /** Hub model links under `root` that are inside one of `roots` and not in a skipped subtree. */
-export function modelLinksUnder(doc: Document, root: Node, roots: readonly Element[], skip: string, base: string): FoundModelLink[] {
+export function modelLinksUnder(
+  doc: Document,
+  root: Node,
+  roots: readonly Element[],
+  skip: string,
+  base: string,
+): FoundModelLink[] {
   const out: FoundModelLink[] = [];
   for (const a of hubAnchors(doc, root)) {
     if (!roots.some((r) => r.contains(a)) || inSkipped(a, skip)) continue;

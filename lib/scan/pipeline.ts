@@ -285,7 +285,9 @@ export class ScanPipeline {
   /** Hub model links under `root` not reported before (none unless the detector badges links). */
   newModelLinks(root: Node): FoundModelLink[] {
     if (!this.detector.badgeModelLinks) return [];
-    const out = modelLinksUnder(this.doc, root, this.roots, this.skip, this.base).filter((l) => !this.seenLinks.has(l.el));
+    const out = modelLinksUnder(this.doc, root, this.roots, this.skip, this.base).filter(
+      (l) => !this.seenLinks.has(l.el),
+    );
     for (const l of out) this.seenLinks.add(l.el);
     return out;
   }

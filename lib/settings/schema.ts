@@ -28,10 +28,15 @@ export type Language = (typeof LANGUAGES)[number];
 export const HostSchema = z
   .string()
   .max(253)
-  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/, 'not a host name');
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/,
+    'not a host name',
+  );
 
 /** GitHub repository for public reports, "owner/name"; empty: not set. */
-export const ReportRepoSchema = z.string().regex(/^$|^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'expected owner/name');
+export const ReportRepoSchema = z
+  .string()
+  .regex(/^$|^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'expected owner/name');
 
 /** No public GitHub repository is set until the project has one; filing to the model's Hugging Face page works meanwhile. */
 export const DEFAULT_REPORT_REPO = '';
@@ -106,7 +111,9 @@ export function isOptedIn(settings: Settings, host: string): boolean {
 }
 
 /** Hugging Face tokens are printable ASCII without spaces (the Hub client refuses anything else). */
-export const HfTokenSchema = z.string().regex(/^[\x21-\x7e]{8,400}$/, 'a token is 8 or more printable characters without spaces');
+export const HfTokenSchema = z
+  .string()
+  .regex(/^[\x21-\x7e]{8,400}$/, 'a token is 8 or more printable characters without spaces');
 
 /**
  * The token goes to the Hub and nowhere else: only when the endpoint is huggingface.co itself,

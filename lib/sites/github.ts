@@ -9,9 +9,29 @@ import { repoIdOfHref } from './hub-links';
 
 /** First segments of github.com that are not owners. */
 const NOT_OWNERS = new Set([
-  'about', 'apps', 'collections', 'customer-stories', 'enterprise', 'events', 'explore', 'features', 'issues',
-  'login', 'marketplace', 'new', 'notifications', 'orgs', 'organizations', 'pricing', 'pulls', 'search',
-  'settings', 'signup', 'sponsors', 'topics', 'trending',
+  'about',
+  'apps',
+  'collections',
+  'customer-stories',
+  'enterprise',
+  'events',
+  'explore',
+  'features',
+  'issues',
+  'login',
+  'marketplace',
+  'new',
+  'notifications',
+  'orgs',
+  'organizations',
+  'pricing',
+  'pulls',
+  'search',
+  'settings',
+  'signup',
+  'sponsors',
+  'topics',
+  'trending',
 ]);
 
 function readmes(doc: Document): Element[] {

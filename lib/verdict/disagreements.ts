@@ -20,18 +20,39 @@ export function findDisagreements(
   const out: Disagreement[] = [];
   // Licence: compare the status (open / restricted) that each source's licence implies.
   const lic: Disagreement['statements'] = [];
-  if (evidence?.license) lic.push({ who: 'Hugging Face Hub', says: `${evidence.license.assessment.id ?? evidence.license.assessment.input} (${evidence.license.assessment.status})`, sources: [evidence.license.source] });
-  for (const r of mot) if (r.distributionLicense) {
-    const a = assessLicense({ license: r.distributionLicense, licenseName: r.distributionLicense });
-    lic.push({ who: `Model Openness Tool (${r.name})`, says: `${r.distributionLicense} (${a.status})`, sources: [r.source] });
-  }
-  for (const r of index) if (r.endModelLicense) {
-    const a = assessLicense({ license: r.endModelLicense, licenseName: r.endModelLicense });
-    lic.push({ who: `Open Source AI Index (${r.name})`, says: `${r.endModelLicense} (${a.status})`, sources: [r.source] });
-  }
+  if (evidence?.license)
+    lic.push({
+      who: 'Hugging Face Hub',
+      says: `${evidence.license.assessment.id ?? evidence.license.assessment.input} (${evidence.license.assessment.status})`,
+      sources: [evidence.license.source],
+    });
+  for (const r of mot)
+    if (r.distributionLicense) {
+      const a = assessLicense({ license: r.distributionLicense, licenseName: r.distributionLicense });
+      lic.push({
+        who: `Model Openness Tool (${r.name})`,
+        says: `${r.distributionLicense} (${a.status})`,
+        sources: [r.source],
+      });
+    }
+  for (const r of index)
+    if (r.endModelLicense) {
+      const a = assessLicense({ license: r.endModelLicense, licenseName: r.endModelLicense });
+      lic.push({
+        who: `Open Source AI Index (${r.name})`,
+        says: `${r.endModelLicense} (${a.status})`,
+        sources: [r.source],
+      });
+    }
   const licStatuses = new Set(lic.map((s) => s.says.replace(/^.*\((\w+)\)$/, '$1')).filter((s) => s !== 'unknown'));
   if (licStatuses.size > 1) {
-    pushDisagreement(out, { topic: 'licence', statements: lic, resolution: evidence?.license ? 'The verdict follows the live Hub record.' : 'The verdict follows the Model Openness Tool record, then the index.' });
+    pushDisagreement(out, {
+      topic: 'licence',
+      statements: lic,
+      resolution: evidence?.license
+        ? 'The verdict follows the live Hub record.'
+        : 'The verdict follows the Model Openness Tool record, then the index.',
+    });
   }
   // Weights: the live repository against the index.
   if (evidence && evidence.weights.status !== 'unknown') {
@@ -42,7 +63,11 @@ export function findDisagreements(
         pushDisagreement(out, {
           topic: 'weights',
           statements: [
-            { who: 'Hugging Face Hub', says: live ? 'weight files present' : 'no weight files', sources: [evidence.weights.source ?? hubSource(evidence)] },
+            {
+              who: 'Hugging Face Hub',
+              says: live ? 'weight files present' : 'no weight files',
+              sources: [evidence.weights.source ?? hubSource(evidence)],
+            },
             { who: `Open Source AI Index (${r.name})`, says: `end-model weights ${cls}`, sources: [r.source] },
           ],
           resolution: 'The verdict follows the live Hub record.',
@@ -50,7 +75,11 @@ export function findDisagreements(
       }
     }
   }
-  if (osi && evidenceOnlyOsaid !== 'unknown' && evidenceOnlyOsaid !== (osi.record.outcome === 'pass' ? 'pass' : 'fail')) {
+  if (
+    osi &&
+    evidenceOnlyOsaid !== 'unknown' &&
+    evidenceOnlyOsaid !== (osi.record.outcome === 'pass' ? 'pass' : 'fail')
+  ) {
     pushDisagreement(out, {
       topic: 'OSAID',
       statements: [

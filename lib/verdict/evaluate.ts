@@ -49,22 +49,38 @@ export function evaluate(input: EvaluateInput): Verdict {
   // Definite blockers only: a restricting clause, no weights, or components an exact record says are closed.
   const blockers: Reason[] = [];
   for (const f of FREEDOMS) {
-    for (const r of freedoms[f].reasons) if (r.clause && freedoms[f].status === 'restricted') blockers.push({ ...r, text: `${f} (licence clause): ${r.text}` });
+    for (const r of freedoms[f].reasons)
+      if (r.clause && freedoms[f].status === 'restricted')
+        blockers.push({ ...r, text: `${f} (licence clause): ${r.text}` });
   }
-  if (liveEvidence?.gated === 'manual') blockers.push({ text: 'use: access needs the owner\'s approval (manual gating).', sources: [hubSource(liveEvidence)] });
+  if (liveEvidence?.gated === 'manual')
+    blockers.push({
+      text: "use: access needs the owner's approval (manual gating).",
+      sources: [hubSource(liveEvidence)],
+    });
   if (lic?.assessment.status === 'restricted' && blockers.length === 0) {
-    blockers.push({ text: `Licence ${lic.assessment.name ?? lic.assessment.input} restricts the freedoms: ${lic.assessment.reason}`, sources: lic.sources });
+    blockers.push({
+      text: `Licence ${lic.assessment.name ?? lic.assessment.input} restricts the freedoms: ${lic.assessment.reason}`,
+      sources: lic.sources,
+    });
   }
-  if (params.status === 'missing') blockers.push({ text: 'parameters: not released.', sources: params.evidence.flatMap((r) => r.sources) });
-  if (code.status === 'missing') blockers.push({ text: 'code: not released.', sources: code.evidence.flatMap((r) => r.sources) });
-  if (data.status === 'missing') blockers.push({ text: 'data information: not released.', sources: data.evidence.flatMap((r) => r.sources) });
+  if (params.status === 'missing')
+    blockers.push({ text: 'parameters: not released.', sources: params.evidence.flatMap((r) => r.sources) });
+  if (code.status === 'missing')
+    blockers.push({ text: 'code: not released.', sources: code.evidence.flatMap((r) => r.sources) });
+  if (data.status === 'missing')
+    blockers.push({ text: 'data information: not released.', sources: data.evidence.flatMap((r) => r.sources) });
   if (liveEvidence?.inheritanceConflict) {
-    blockers.push({ text: `licence inheritance: ${liveEvidence.inheritanceConflict.reason}`, sources: [hubSource(liveEvidence)] });
+    blockers.push({
+      text: `licence inheritance: ${liveEvidence.inheritanceConflict.reason}`,
+      sources: [hubSource(liveEvidence)],
+    });
   }
 
   const allGranted = FREEDOMS.every((f) => freedoms[f].status === 'granted');
   const allAvailable = [params, code, data].every((c) => c.status === 'available');
-  const evidenceOnly: 'pass' | 'fail' | 'unknown' = blockers.length > 0 ? 'fail' : allGranted && allAvailable ? 'pass' : 'unknown';
+  const evidenceOnly: 'pass' | 'fail' | 'unknown' =
+    blockers.length > 0 ? 'fail' : allGranted && allAvailable ? 'pass' : 'unknown';
 
   const osi = osiFor(expert);
   let osaidVerdict = evidenceOnly;
@@ -73,7 +89,8 @@ export function evaluate(input: EvaluateInput): Verdict {
   if (osi) {
     decidedBy = 'osi-validation';
     osaidVerdict = osi.record.outcome === 'pass' ? 'pass' : 'fail';
-    const scope = osi.match === 'exact' ? '' : ` (a finding about the ${osi.record.system} family, which this model belongs to)`;
+    const scope =
+      osi.match === 'exact' ? '' : ` (a finding about the ${osi.record.system} family, which this model belongs to)`;
     osaidReason =
       osi.record.outcome === 'pass'
         ? `OSI's validation found ${osi.record.system} compliant with OSAID 1.0${scope}.`
@@ -85,8 +102,14 @@ export function evaluate(input: EvaluateInput): Verdict {
       // Say plainly when the tables below (Ajar's own evidence) would not reach OSI's conclusion alone.
       osaidReason += ` Ajar's own evidence alone would say "${evidenceOnly}"${evidenceOnly === 'unknown' ? ': some freedoms or components below are not established by it' : ''}.`;
     }
-    if (osi.record.outcome === 'would-pass-if-license-changed' && !blockers.some((b) => b.text.startsWith('Licence') || b.clause)) {
-      blockers.push({ text: `licence: OSI found the ${osi.record.system} licence terms incompatible with OSAID 1.0.`, sources: [osi.record.source] });
+    if (
+      osi.record.outcome === 'would-pass-if-license-changed' &&
+      !blockers.some((b) => b.text.startsWith('Licence') || b.clause)
+    ) {
+      blockers.push({
+        text: `licence: OSI found the ${osi.record.system} licence terms incompatible with OSAID 1.0.`,
+        sources: [osi.record.source],
+      });
     }
   } else if (evidenceOnly === 'fail') {
     osaidReason = `Fails OSAID 1.0: ${blockers[0]!.text}`;
@@ -95,39 +118,99 @@ export function evaluate(input: EvaluateInput): Verdict {
   } else {
     const missing = [
       ...FREEDOMS.filter((f) => freedoms[f].status === 'unknown').map((f) => `freedom to ${f}`),
-      ...(['data', 'code', 'parameters'] as const).filter((k) => ({ data, code, parameters: params })[k].status === 'unknown').map((k) => `${k === 'data' ? 'data information' : k}`),
+      ...(['data', 'code', 'parameters'] as const)
+        .filter((k) => ({ data, code, parameters: params })[k].status === 'unknown')
+        .map((k) => `${k === 'data' ? 'data information' : k}`),
     ];
     osaidReason = `Not enough evidence to decide: unknown ${missing.join(', ')}.`;
   }
 
   // Open weights: weights downloadable under terms granting the four freedoms for the weights.
   let openWeights: Verdict['openWeights'];
-  if (params.status === 'missing') openWeights = { status: 'no', reason: 'No weights are released.', sources: params.evidence.flatMap((r) => r.sources) };
+  if (params.status === 'missing')
+    openWeights = {
+      status: 'no',
+      reason: 'No weights are released.',
+      sources: params.evidence.flatMap((r) => r.sources),
+    };
   else if (params.status === 'available' && lic?.assessment.status === 'open' && liveEvidence?.gated !== 'manual')
-    openWeights = { status: 'yes', reason: `Weights are downloadable under ${lic.assessment.name ?? lic.assessment.input}, which grants the four freedoms.`, sources: [...params.evidence.flatMap((r) => r.sources), ...lic.sources] };
-  else if (params.status === 'available' && (lic?.assessment.status === 'restricted' || liveEvidence?.gated === 'manual'))
-    openWeights = { status: 'no', reason: lic?.assessment.status === 'restricted' ? `Weights are available, but ${lic.assessment.name ?? lic.assessment.input} restricts them.` : 'Weights are gated behind the owner\'s approval.', sources: [...params.evidence.flatMap((r) => r.sources), ...(lic?.sources ?? [])] };
-  else openWeights = { status: 'unknown', reason: params.status === 'unknown' ? 'Whether weights are released is not known.' : 'The licence of the weights is not known.', sources: params.evidence.flatMap((r) => r.sources) };
+    openWeights = {
+      status: 'yes',
+      reason: `Weights are downloadable under ${lic.assessment.name ?? lic.assessment.input}, which grants the four freedoms.`,
+      sources: [...params.evidence.flatMap((r) => r.sources), ...lic.sources],
+    };
+  else if (
+    params.status === 'available' &&
+    (lic?.assessment.status === 'restricted' || liveEvidence?.gated === 'manual')
+  )
+    openWeights = {
+      status: 'no',
+      reason:
+        lic?.assessment.status === 'restricted'
+          ? `Weights are available, but ${lic.assessment.name ?? lic.assessment.input} restricts them.`
+          : "Weights are gated behind the owner's approval.",
+      sources: [...params.evidence.flatMap((r) => r.sources), ...(lic?.sources ?? [])],
+    };
+  else
+    openWeights = {
+      status: 'unknown',
+      reason:
+        params.status === 'unknown'
+          ? 'Whether weights are released is not known.'
+          : 'The licence of the weights is not known.',
+      sources: params.evidence.flatMap((r) => r.sources),
+    };
 
   // FSF-free: every piece of software and the training data under free licences.
   let fsfFree: Verdict['fsfFree'];
   const dataClasses = liveEvidence?.datasets.map((d) => d.dataClass) ?? [];
   if (lic?.assessment.status === 'restricted' || lic?.assessment.fsfLibre === false)
-    fsfFree = { status: 'no', reason: `${lic.assessment.name ?? lic.assessment.input} is not a free licence.`, sources: lic.sources };
+    fsfFree = {
+      status: 'no',
+      reason: `${lic.assessment.name ?? lic.assessment.input} is not a free licence.`,
+      sources: lic.sources,
+    };
   else if (params.status === 'missing' || code.status === 'missing' || data.status === 'missing')
     fsfFree = { status: 'no', reason: 'Some parts (parameters, code or data) are not released at all.', sources: [] };
-  else if (lic?.assessment.fsfLibre === true && code.status === 'available' && data.status === 'available' && dataClasses.every((c) => c === 'open'))
-    fsfFree = { status: 'yes', reason: `${lic.assessment.name ?? lic.assessment.input} is FSF-free, and code and data are released.`, sources: lic.sources };
-  else fsfFree = { status: 'unknown', reason: 'The licences of all code and training data are not known.', sources: [] };
+  else if (
+    lic?.assessment.fsfLibre === true &&
+    code.status === 'available' &&
+    data.status === 'available' &&
+    dataClasses.every((c) => c === 'open')
+  )
+    fsfFree = {
+      status: 'yes',
+      reason: `${lic.assessment.name ?? lic.assessment.input} is FSF-free, and code and data are released.`,
+      sources: lic.sources,
+    };
+  else
+    fsfFree = { status: 'unknown', reason: 'The licences of all code and training data are not known.', sources: [] };
 
   let euAiActHint: Verdict['euAiActHint'];
   if (lic?.assessment.status === 'restricted')
-    euAiActHint = { status: 'no', reason: `${lic.assessment.name ?? lic.assessment.input} restricts use or distribution, which the open-source exemption does not allow.`, sources: lic.sources, disclaimer: EU_DISCLAIMER };
+    euAiActHint = {
+      status: 'no',
+      reason: `${lic.assessment.name ?? lic.assessment.input} restricts use or distribution, which the open-source exemption does not allow.`,
+      sources: lic.sources,
+      disclaimer: EU_DISCLAIMER,
+    };
   else if (params.status === 'missing')
     euAiActHint = { status: 'no', reason: 'Parameters are not public.', sources: [], disclaimer: EU_DISCLAIMER };
   else if (lic?.assessment.status === 'open' && params.status === 'available' && liveEvidence?.gated !== 'manual')
-    euAiActHint = { status: 'yes', reason: 'Free and open licence and public weights: the exemption may apply, unless the model has systemic risk or is monetised.', sources: lic.sources, disclaimer: EU_DISCLAIMER };
-  else euAiActHint = { status: 'unknown', reason: 'The licence or the availability of the parameters is not known.', sources: [], disclaimer: EU_DISCLAIMER };
+    euAiActHint = {
+      status: 'yes',
+      reason:
+        'Free and open licence and public weights: the exemption may apply, unless the model has systemic risk or is monetised.',
+      sources: lic.sources,
+      disclaimer: EU_DISCLAIMER,
+    };
+  else
+    euAiActHint = {
+      status: 'unknown',
+      reason: 'The licence or the availability of the parameters is not known.',
+      sources: [],
+      disclaimer: EU_DISCLAIMER,
+    };
 
   let label: Label;
   let summary: string;
@@ -145,7 +228,10 @@ export function evaluate(input: EvaluateInput): Verdict {
     summary = restrictedSummary(lic, liveEvidence);
   } else {
     label = 'unknown';
-    summary = osaidVerdict === 'fail' ? `Does not meet OSAID 1.0 (${osaidReason}); the state of its weights is unknown.` : unknownSummary(lic, liveEvidence);
+    summary =
+      osaidVerdict === 'fail'
+        ? `Does not meet OSAID 1.0 (${osaidReason}); the state of its weights is unknown.`
+        : unknownSummary(lic, liveEvidence);
   }
   if (!live) summary += ' (Offline: from the bundled knowledge pack only.)';
 
@@ -206,7 +292,12 @@ export function evaluate(input: EvaluateInput): Verdict {
         }
       : null,
     inheritance: { baseModels, conflict: liveEvidence?.inheritanceConflict ?? null },
-    data: (liveEvidence?.datasets ?? []).map((d) => ({ id: d.id, dataClass: d.dataClass, reason: d.reason, url: d.source.url })),
+    data: (liveEvidence?.datasets ?? []).map((d) => ({
+      id: d.id,
+      dataClass: d.dataClass,
+      reason: d.reason,
+      url: d.source.url,
+    })),
     expert: expertList,
     disagreements,
     sources,

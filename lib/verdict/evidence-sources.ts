@@ -4,7 +4,12 @@ import { DEFAULT_HUB_ENDPOINT } from '../hub/endpoint';
 import type { ModelEvidence } from '../evidence/types';
 
 export function hubSource(evidence: ModelEvidence): Source {
-  return evidence.sources[0] ?? { title: `Hugging Face: ${evidence.repoId}`, url: `${DEFAULT_HUB_ENDPOINT}/${evidence.repoId}` };
+  return (
+    evidence.sources[0] ?? {
+      title: `Hugging Face: ${evidence.repoId}`,
+      url: `${DEFAULT_HUB_ENDPOINT}/${evidence.repoId}`,
+    }
+  );
 }
 
 export function dedupeSources(all: Source[]): Source[] {

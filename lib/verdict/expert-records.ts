@@ -5,7 +5,8 @@ import type { ExpertEntry } from './schema';
 
 type IndexClass = 'open' | 'partial' | 'closed' | null;
 
-export const exactOnly = <T>(matches: ExpertMatch<T>[]): T[] => matches.filter((m) => m.match === 'exact').map((m) => m.record);
+export const exactOnly = <T>(matches: ExpertMatch<T>[]): T[] =>
+  matches.filter((m) => m.match === 'exact').map((m) => m.record);
 
 export function indexClass(rec: IndexRecord, dim: string): IndexClass {
   return rec.dimensions[dim]?.class ?? null;
@@ -20,24 +21,48 @@ export function indexLinks(rec: IndexRecord, dim: string): Source[] {
  * A MOT component counts as released when the record lists it as included with an open licence
  * (after MOT's licence inheritance, see lib/knowledge/mof.ts). "unlicensed" or a restrictive licence does not.
  */
-export function motComponentLicense(rec: MotRecord, name: string): { license: string | null; released: string | null; path: string | null; included: boolean } | null {
+export function motComponentLicense(
+  rec: MotRecord,
+  name: string,
+): { license: string | null; released: string | null; path: string | null; included: boolean } | null {
   const c = rec.components.find((x) => x.name.toLowerCase() === name.toLowerCase());
   if (!c) return null;
   const open = c.included && (c.fit === 'type-appropriate' || c.fit === 'open-other-type');
   // `released`: the licence it is released under, open or not (availability is a separate question from openness).
-  return { license: open ? c.effectiveLicense : null, released: c.included ? c.effectiveLicense : null, path: c.path, included: c.included };
+  return {
+    license: open ? c.effectiveLicense : null,
+    released: c.included ? c.effectiveLicense : null,
+    path: c.path,
+    included: c.included,
+  };
 }
 
 export function expertEntries(expert: KnowledgeLookup): ExpertEntry[] {
   const out: ExpertEntry[] = [];
   for (const m of expert.osi) {
-    out.push({ origin: 'osi', match: m.match, via: m.via, key: m.record.system, name: `${m.record.system} (${m.record.producer})`, facts: { outcome: m.record.outcome }, source: m.record.source });
+    out.push({
+      origin: 'osi',
+      match: m.match,
+      via: m.via,
+      key: m.record.system,
+      name: `${m.record.system} (${m.record.producer})`,
+      facts: { outcome: m.record.outcome },
+      source: m.record.source,
+    });
   }
   for (const m of expert.index) {
     const facts: Record<string, string> = {};
     for (const [dim, v] of Object.entries(m.record.dimensions)) facts[dim] = v.class ?? 'not rated';
     if (m.record.endModelLicense) facts['end-model licence'] = m.record.endModelLicense;
-    out.push({ origin: 'osai-index', match: m.match, via: m.via, key: m.record.key, name: m.record.name, facts, source: m.record.source });
+    out.push({
+      origin: 'osai-index',
+      match: m.match,
+      via: m.via,
+      key: m.record.key,
+      name: m.record.name,
+      facts,
+      source: m.record.source,
+    });
   }
   for (const m of expert.mot) {
     const rec = m.record;

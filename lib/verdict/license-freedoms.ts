@@ -16,10 +16,16 @@ export interface ChosenLicense {
   sources: Source[];
 }
 
-export function chooseLicense(evidence: ModelEvidence | null, index: IndexRecord[], mot: MotRecord[]): ChosenLicense | null {
+export function chooseLicense(
+  evidence: ModelEvidence | null,
+  index: IndexRecord[],
+  mot: MotRecord[],
+): ChosenLicense | null {
   // A derivative cannot relax its base model's licence: on a conflict, the base's terms are the ones that bind.
   const conflictBase = evidence?.inheritanceConflict
-    ? evidence.baseModels.find((b) => b.id.toLowerCase() === evidence.inheritanceConflict!.baseId.toLowerCase() && b.license)
+    ? evidence.baseModels.find(
+        (b) => b.id.toLowerCase() === evidence.inheritanceConflict!.baseId.toLowerCase() && b.license,
+      )
     : undefined;
   if (evidence && conflictBase?.license) {
     const declared = evidence.license?.assessment;
@@ -31,7 +37,11 @@ export function chooseLicense(evidence: ModelEvidence | null, index: IndexRecord
   }
   if (evidence?.license) {
     const inherited = evidence.license.inheritedFrom;
-    return { assessment: evidence.license.assessment, from: inherited ? `base model ${inherited} (no licence declared; inherited)` : 'Hugging Face Hub record', sources: [evidence.license.source] };
+    return {
+      assessment: evidence.license.assessment,
+      from: inherited ? `base model ${inherited} (no licence declared; inherited)` : 'Hugging Face Hub record',
+      sources: [evidence.license.source],
+    };
   }
   // Offline (or no licence on the Hub): an exact expert record may name the licence.
   for (const rec of mot) {
@@ -62,11 +72,17 @@ function licenseFreedomReasons(lic: ChosenLicense | null, f: Freedom): { status:
   const status = a.freedoms[f] ?? 'unknown';
   if (status === 'restricted') {
     const clauses = a.clauses.filter((c) => c.freedoms.includes(f));
-    const reasons: Reason[] = clauses.map((c) => ({ text: `${a.name ?? a.input} ${c.ref}: ${c.restriction}.`, sources: [c.source], clause: c }));
-    if (reasons.length === 0) reasons.push({ text: `${a.name ?? a.input}: ${a.reason}`, sources: a.sources.length ? a.sources : lic.sources });
+    const reasons: Reason[] = clauses.map((c) => ({
+      text: `${a.name ?? a.input} ${c.ref}: ${c.restriction}.`,
+      sources: [c.source],
+      clause: c,
+    }));
+    if (reasons.length === 0)
+      reasons.push({ text: `${a.name ?? a.input}: ${a.reason}`, sources: a.sources.length ? a.sources : lic.sources });
     return { status, reasons };
   }
-  const text = status === 'granted' ? `${a.name ?? a.input} grants it: ${a.reason}` : `${a.name ?? a.input}: ${a.reason}`;
+  const text =
+    status === 'granted' ? `${a.name ?? a.input} grants it: ${a.reason}` : `${a.name ?? a.input}: ${a.reason}`;
   return { status, reasons: [{ text, sources: [...lic.sources, ...a.sources] }] };
 }
 
@@ -92,16 +108,25 @@ export function freedomsFor(
       const gaps = [code, data].filter((c) => c.status !== 'available');
       if (gaps.some((c) => c.status === 'missing')) {
         status = 'restricted';
-        reasons.push({ text: 'Training code or data information is not released, so the preferred form to study and modify is incomplete.', sources: gaps.flatMap((g) => g.evidence.flatMap((r) => r.sources)) });
+        reasons.push({
+          text: 'Training code or data information is not released, so the preferred form to study and modify is incomplete.',
+          sources: gaps.flatMap((g) => g.evidence.flatMap((r) => r.sources)),
+        });
       } else if (gaps.length > 0 && status === 'granted') {
         status = 'unknown';
-        reasons.push({ text: 'Whether the complete training code and data information are released is not known.', sources: [] });
+        reasons.push({
+          text: 'Whether the complete training code and data information are released is not known.',
+          sources: [],
+        });
       }
     }
     // Manual gating means asking the owner for permission before use.
     if (f === 'use' && evidence?.gated === 'manual') {
       status = 'restricted';
-      reasons.push({ text: 'Access is gated: the repository owner must approve each request.', sources: [hubSource(evidence)] });
+      reasons.push({
+        text: 'Access is gated: the repository owner must approve each request.',
+        sources: [hubSource(evidence)],
+      });
     }
     out[f] = { status, reasons };
   }

@@ -33,12 +33,17 @@ export function mofFor(
     // OSI-approved licences for parameters) and say when the strict reading gives a lower class.
     const cls = rec.mofClassAnyOpenLicense;
     const strict = rec.mofClass;
-    const strictNote = cls && strict !== cls ? ` Counting only MOF's type-appropriate licences, it reaches ${strict ? `Class ${strict}` : 'no class'}.` : '';
+    const strictNote =
+      cls && strict !== cls
+        ? ` Counting only MOF's type-appropriate licences, it reaches ${strict ? `Class ${strict}` : 'no class'}.`
+        : '';
     return {
       class: cls ?? 'none',
-      reason: (cls
-        ? `Model Openness Tool record "${rec.name}" reaches Class ${cls}.`
-        : `Model Openness Tool record "${rec.name}" does not complete Class III: not every required component is released under an open licence.`) + strictNote,
+      reason:
+        (cls
+          ? `Model Openness Tool record "${rec.name}" reaches Class ${cls}.`
+          : `Model Openness Tool record "${rec.name}" does not complete Class III: not every required component is released under an open licence.`) +
+        strictNote,
       decidedBy: 'mot',
       components,
     };
@@ -55,7 +60,12 @@ export function mofFor(
         if (evidence.weights.status === 'absent') status = 'missing';
         else if (evidence.weights.status === 'present' && lic) {
           license = lic.assessment.id ?? lic.assessment.input;
-          status = lic.assessment.status === 'open' ? 'present' : lic.assessment.status === 'restricted' ? 'missing' : 'unknown';
+          status =
+            lic.assessment.status === 'open'
+              ? 'present'
+              : lic.assessment.status === 'restricted'
+                ? 'missing'
+                : 'unknown';
         }
       } else if (s.name === 'Model card') {
         status = evidence.card.present ? 'present' : 'unknown';
@@ -80,7 +90,8 @@ export function mofFor(
   }
   return {
     class: 'unknown',
-    reason: 'No Model Openness Tool record for this model, and the Hub does not show the licences of the other required components.',
+    reason:
+      'No Model Openness Tool record for this model, and the Hub does not show the licences of the other required components.',
     decidedBy: 'evidence',
     components,
   };

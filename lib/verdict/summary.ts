@@ -7,14 +7,16 @@ import type { ChosenLicense } from './license-freedoms';
 export function restrictedSummary(lic: ChosenLicense | null, evidence: ModelEvidence | null): string {
   if (!lic || lic.assessment.status !== 'restricted') {
     return evidence?.gated === 'manual'
-      ? 'Weights available only with the owner\'s approval (manual gating).'
+      ? "Weights available only with the owner's approval (manual gating)."
       : 'Weights available under restrictive terms.';
   }
   const a = lic.assessment;
   const restricted = FREEDOMS.filter((f) => a.freedoms[f] === 'restricted');
   // A clause restricting use usually decides whether someone may rely on the model at all.
   const key = a.clauses.find((c) => c.freedoms.includes('use')) ?? a.clauses[0];
-  const conflict = evidence?.inheritanceConflict ? ` Its declared licence conflicts with its base: ${evidence.inheritanceConflict.reason}` : '';
+  const conflict = evidence?.inheritanceConflict
+    ? ` Its declared licence conflicts with its base: ${evidence.inheritanceConflict.reason}`
+    : '';
   return `Weights available, but the ${a.name ?? a.input} restricts ${restricted.join(', ') || 'the freedoms'}${key ? ` (${key.ref}: ${key.restriction})` : ''}.${conflict}`;
 }
 

@@ -48,8 +48,18 @@ const HUB_DOCS_LICENSES = 'https://github.com/huggingface/hub-docs/blob/main/doc
 
 /** The index's dimensions, used when _parameters.yml is missing or unreadable. */
 const DEFAULT_DIMENSIONS = [
-  'datasources_basemodel', 'datasources_endmodel', 'weights_basemodel', 'weights_endmodel', 'trainingcode',
-  'code', 'hardware_architecture', 'preprint', 'paper', 'modelcard', 'datasheet', 'licenses',
+  'datasources_basemodel',
+  'datasources_endmodel',
+  'weights_basemodel',
+  'weights_endmodel',
+  'trainingcode',
+  'code',
+  'hardware_architecture',
+  'preprint',
+  'paper',
+  'modelcard',
+  'datasheet',
+  'licenses',
 ];
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -92,7 +102,9 @@ function readYaml(file: string): { data?: Yaml; error?: string } {
 }
 
 function readTsv(file: string): Record<string, string>[] {
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const header = lines[0]!.split('\t').map((h) => h.trim());
   return lines.slice(1).map((line) => {
     const cells = line.split('\t');
@@ -108,9 +120,7 @@ function readSourceTxt(file: string): { url: string | null; commit: string | nul
   const commit = /\b[0-9a-f]{40}\b/.exec(t)?.[0] ?? null;
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const m = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}) [\d:]+ (\d{4})/.exec(t);
-  const date = m
-    ? `${m[3]}-${String(months.indexOf(m[1]!) + 1).padStart(2, '0')}-${m[2]!.padStart(2, '0')}`
-    : null;
+  const date = m ? `${m[3]}-${String(months.indexOf(m[1]!) + 1).padStart(2, '0')}-${m[2]!.padStart(2, '0')}` : null;
   return { url, commit, date };
 }
 
@@ -160,12 +170,7 @@ function readDimensions(dir: string, warnings: string[]): IndexDimension[] {
 
 const OSAI_SKIP = /^(_|a_submission_template\.|readme\.)/i;
 
-function buildIndex(
-  dataDir: string,
-  dims: IndexDimension[],
-  attribution: string,
-  report: BuildReport,
-): IndexRecord[] {
+function buildIndex(dataDir: string, dims: IndexDimension[], attribution: string, report: BuildReport): IndexRecord[] {
   const dir = join(dataDir, 'osai-index');
   const files = readdirSync(dir)
     .filter((f) => /\.ya?ml$/i.test(f) && !OSAI_SKIP.test(f))
@@ -219,9 +224,7 @@ function buildIndex(
       ...(dimensions.weights_basemodel?.links ?? []),
       ...(dimensions.datasources_basemodel?.links ?? []),
     ]);
-    const familyHfRepos = [
-      ...new Set(baseLinked.filter((id) => familyOrgs.has(repoOrg(id)) && !hfRepos.includes(id))),
-    ];
+    const familyHfRepos = [...new Set(baseLinked.filter((id) => familyOrgs.has(repoOrg(id)) && !hfRepos.includes(id)))];
 
     records.push({
       key,
@@ -308,7 +311,9 @@ function buildMot(
   const canon = createLicenseCanon({ mofLicenses: mof.licenses, hubLicenses });
   const known = new Set(mof.components.map((c) => c.name.toLowerCase()));
   const records: MotRecord[] = [];
-  for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort(cmp)) {
+  for (const file of readdirSync(dir)
+    .filter((f) => /\.ya?ml$/i.test(f))
+    .sort(cmp)) {
     const where = `mof/models/${file}`;
     const { data, error } = readYaml(join(dir, file));
     const rel = isObj(data) ? data.release : undefined;
@@ -332,13 +337,19 @@ function buildMot(
     }
     const evaluated = evaluateComponents(
       listed,
-      { distribution: licName('distribution'), code: licName('code'), data: licName('data'), document: licName('document') },
+      {
+        distribution: licName('distribution'),
+        code: licName('code'),
+        data: licName('data'),
+        document: licName('document'),
+      },
       mof.components,
       canon,
     );
     const huggingface = str(rel.huggingface);
     const hfId = huggingface ? normalizeRepoId(huggingface) : null;
-    if (huggingface && !hfId) report.warnings.push(`${where}: huggingface ${JSON.stringify(huggingface)} names no repo`);
+    if (huggingface && !hfId)
+      report.warnings.push(`${where}: huggingface ${JSON.stringify(huggingface)} names no repo`);
     records.push({
       key,
       name,
@@ -368,7 +379,9 @@ function buildOsi(dataDir: string, report: BuildReport): OsiOutcome[] {
   for (const r of readTsv(join(dataDir, 'osi-validation.tsv'))) {
     const outcome = r.osi_validation_outcome ?? '';
     if (!r.system || !outcomes.has(outcome)) {
-      report.warnings.push(`osi-validation.tsv: row ${JSON.stringify(r.system)} has outcome ${JSON.stringify(outcome)}, dropped`);
+      report.warnings.push(
+        `osi-validation.tsv: row ${JSON.stringify(r.system)} has outcome ${JSON.stringify(outcome)}, dropped`,
+      );
       continue;
     }
     out.push({
@@ -403,12 +416,17 @@ function buildClauses(dataDir: string, report: BuildReport): LicenseClauseRow[] 
     const idsRaw = r.hf_id ?? '';
     const hfIds = /^\(as above\)$/i.test(idsRaw)
       ? (prev?.hfIds ?? [])
-      : idsRaw.split(',').map((s) => s.replace(/\(.*?\)/g, '').trim()).filter(Boolean);
+      : idsRaw
+          .split(',')
+          .map((s) => s.replace(/\(.*?\)/g, '').trim())
+          .filter(Boolean);
     const sameSource = /^same\b/i.test(r.source ?? '');
     const source = sameSource && prev ? prev.source : (r.source ?? '');
     const ownUrl = sameSource ? null : sourceUrl(source);
     // A source without a host ("models/llama3_1/LICENSE") continues the row above for the same licence.
-    const url = sameSource ? (prev?.sourceUrl ?? null) : (ownUrl ?? (prev && prev.license === r.license ? prev.sourceUrl : null));
+    const url = sameSource
+      ? (prev?.sourceUrl ?? null)
+      : (ownUrl ?? (prev && prev.license === r.license ? prev.sourceUrl : null));
     const freedoms = parseFreedoms(r.breaks_osaid_freedom ?? '');
     if (!r.license || hfIds.length === 0 || freedoms.length === 0 || !r.quote_or_paraphrase) {
       report.warnings.push(`${where}: incomplete row, dropped`);
@@ -447,16 +465,37 @@ export function buildKnowledgePack(dataDir: string): { pack: KnowledgePack; repo
   if (!doi) report.warnings.push('osai-index/readme.md: no DOI found, using the known one');
   const motLicenseFile = join(dataDir, 'mof/LICENSE.MOT-repo-MIT.txt');
   const motLicense =
-    existsSync(motLicenseFile) && /Permission is hereby granted, free of charge/.test(readFileSync(motLicenseFile, 'utf8'))
+    existsSync(motLicenseFile) &&
+    /Permission is hereby granted, free of charge/.test(readFileSync(motLicenseFile, 'utf8'))
       ? 'MIT'
       : null;
   if (!motLicense) report.warnings.push('mof: MIT licence text not found');
 
   const attributions: Attribution[] = [
-    { id: 'mot', name: 'LF AI & Data Model Openness Tool', url: MOT_URL, license: motLicense ?? 'MIT', citation: null, doi: null },
-    { id: 'osai-index', name: 'European Open Source AI Index', url: OSAI_URL, license: zenodoLicense ?? 'CC-BY-4.0',
-      citation: OSAI_CITATION, doi: doi ?? OSAI_DOI_FALLBACK },
-    { id: 'osi', name: 'Open Source Initiative: Open Source AI Definition 1.0', url: OSI_URL, license: null, citation: null, doi: null },
+    {
+      id: 'mot',
+      name: 'LF AI & Data Model Openness Tool',
+      url: MOT_URL,
+      license: motLicense ?? 'MIT',
+      citation: null,
+      doi: null,
+    },
+    {
+      id: 'osai-index',
+      name: 'European Open Source AI Index',
+      url: OSAI_URL,
+      license: zenodoLicense ?? 'CC-BY-4.0',
+      citation: OSAI_CITATION,
+      doi: doi ?? OSAI_DOI_FALLBACK,
+    },
+    {
+      id: 'osi',
+      name: 'Open Source Initiative: Open Source AI Definition 1.0',
+      url: OSI_URL,
+      license: null,
+      citation: null,
+      doi: null,
+    },
   ];
   const osaiAttribution = `${OSAI_URL} (${zenodoLicense ?? 'CC-BY-4.0'}). ${OSAI_CITATION}. doi:${doi ?? OSAI_DOI_FALLBACK}`;
 
@@ -469,16 +508,51 @@ export function buildKnowledgePack(dataDir: string): { pack: KnowledgePack; repo
   const licenseClauses = buildClauses(dataDir, report);
 
   const provenance: Provenance[] = [
-    { id: 'hf-licenses', title: 'Hugging Face Hub licence ids (hub-docs)', url: HUB_DOCS_LICENSES, commit: null, date: null,
-      license: 'Apache-2.0', count: hubLicenses.length },
-    { id: 'license-clauses', title: 'Licence clauses against the OSAID freedoms (compiled from the licence texts in each row)',
-      url: null, commit: null, date: null, license: null, count: licenseClauses.length },
-    { id: 'mot', title: 'Model Openness Tool model records', url: motSrc.url ?? MOT_REPO, commit: motSrc.commit,
-      date: motSrc.date, license: motLicense, count: mot.length },
-    { id: 'osai-index', title: 'European Open Source AI Index database', url: osaiSrc.url, commit: osaiSrc.commit,
-      date: osaiSrc.date, license: zenodoLicense, count: index.length },
-    { id: 'osi', title: 'OSI Open Source AI Definition 1.0 FAQ: validation-phase outcomes', url: OSI_URL, commit: null,
-      date: null, license: null, count: osi.length },
+    {
+      id: 'hf-licenses',
+      title: 'Hugging Face Hub licence ids (hub-docs)',
+      url: HUB_DOCS_LICENSES,
+      commit: null,
+      date: null,
+      license: 'Apache-2.0',
+      count: hubLicenses.length,
+    },
+    {
+      id: 'license-clauses',
+      title: 'Licence clauses against the OSAID freedoms (compiled from the licence texts in each row)',
+      url: null,
+      commit: null,
+      date: null,
+      license: null,
+      count: licenseClauses.length,
+    },
+    {
+      id: 'mot',
+      title: 'Model Openness Tool model records',
+      url: motSrc.url ?? MOT_REPO,
+      commit: motSrc.commit,
+      date: motSrc.date,
+      license: motLicense,
+      count: mot.length,
+    },
+    {
+      id: 'osai-index',
+      title: 'European Open Source AI Index database',
+      url: osaiSrc.url,
+      commit: osaiSrc.commit,
+      date: osaiSrc.date,
+      license: zenodoLicense,
+      count: index.length,
+    },
+    {
+      id: 'osi',
+      title: 'OSI Open Source AI Definition 1.0 FAQ: validation-phase outcomes',
+      url: OSI_URL,
+      commit: null,
+      date: null,
+      license: null,
+      count: osi.length,
+    },
   ];
 
   const pack = KnowledgePackSchema.parse({

@@ -22,14 +22,24 @@ const BADGE_TIMEOUT = Number(process.env.ADV_BADGE_TIMEOUT) || 20_000;
 
 let hub: HubStandIn;
 let sites: SitesServer;
-const tally = { pages: new Map<string, number>(), injections: new Map<string, number>(), crashes: new Map<string, number>() };
+const tally = {
+  pages: new Map<string, number>(),
+  injections: new Map<string, number>(),
+  crashes: new Map<string, number>(),
+};
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 const skipped: string[] = [];
 
 beforeAll(async () => {
   const fx = loadHubFixtures();
   const base = fx.models['meta-llama/Llama-3.1-8B-Instruct'] as Record<string, unknown>;
-  const like = (id: string, extra: Record<string, unknown> = {}) => ({ ...base, id, modelId: id, tags: (base.tags as string[]).filter((t) => !t.startsWith('base_model')), ...extra });
+  const like = (id: string, extra: Record<string, unknown> = {}) => ({
+    ...base,
+    id,
+    modelId: id,
+    tags: (base.tags as string[]).filter((t) => !t.startsWith('base_model')),
+    ...extra,
+  });
   for (const id of ['meta-llama/Llama-3.1-405B', 'meta-llama/Llama-3.1-405B-Instruct']) fx.models[id] = like(id);
   for (const p of PAGES) {
     if (!p.model) continue;
@@ -51,7 +61,16 @@ afterAll(async () => {
     const crashes = tally.crashes.get(browser) ?? 0;
     console.log(`adversarial: ${tried} hostile pages in ${browser}, ${injections} injections, ${crashes} crashes`);
     const skippedHere = skipped.filter((s) => s.startsWith(`${browser} `));
-    recordFigures({ suite: 'hostile-pages', browser, unit: 'hostile pages', tried, injections, crashes, losses: 0, skipped: skippedHere });
+    recordFigures({
+      suite: 'hostile-pages',
+      browser,
+      unit: 'hostile pages',
+      tried,
+      injections,
+      crashes,
+      losses: 0,
+      skipped: skippedHere,
+    });
   }
   for (const s of skipped) console.log(`adversarial: skipped (known bug) ${s}`);
 });
@@ -59,7 +78,13 @@ afterAll(async () => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls from Node (no page-side waitForFunction: hostile pages replace the page's timers and prototypes). */
-async function until<T>(page: Page, fn: () => T | Promise<T>, ok: (v: T) => boolean, timeout: number, what: string): Promise<T> {
+async function until<T>(
+  page: Page,
+  fn: () => T | Promise<T>,
+  ok: (v: T) => boolean,
+  timeout: number,
+  what: string,
+): Promise<T> {
   const end = Date.now() + timeout;
   let last: T | undefined;
   let err: unknown;
@@ -70,7 +95,8 @@ async function until<T>(page: Page, fn: () => T | Promise<T>, ok: (v: T) => bool
     } catch (e) {
       err = e; // a navigation or a realm being replaced: try again
     }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)}; ${String(err ?? '')})`);
+    if (Date.now() > end)
+      throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)}; ${String(err ?? '')})`);
     await sleep(150);
   }
 }
@@ -106,7 +132,14 @@ async function checkVisible(page: Page): Promise<void> {
     els.map((e) => {
       const r = e.getBoundingClientRect();
       const cs = getComputedStyle(e);
-      return { w: r.width, h: r.height, left: r.left, display: cs.display, visibility: cs.visibility, opacity: cs.opacity };
+      return {
+        w: r.width,
+        h: r.height,
+        left: r.left,
+        display: cs.display,
+        visibility: cs.visibility,
+        opacity: cs.opacity,
+      };
     }),
   );
   expect(boxes.length).toBeGreaterThan(0);
@@ -131,7 +164,13 @@ async function runChecks(b: BrowserSuite, page: Page, p: HostilePage): Promise<v
     case 'flood': {
       // The page answers while the flood runs, and the flood really ran.
       expect(await clicks(page)).toBe(2);
-      const n = await until(page, () => ((window as any).__floodDone ? (window as any).__floodMutations : 0), (x) => x > 0, 10_000, 'the flood to end');
+      const n = await until(
+        page,
+        () => ((window as any).__floodDone ? (window as any).__floodMutations : 0),
+        (x) => x > 0,
+        10_000,
+        'the flood to end',
+      );
       expect(n).toBeGreaterThan(10_000);
       break;
     }
@@ -247,4 +286,3 @@ forEachBrowser(
       ? { hostResolverRules: 'MAP * 127.0.0.1, EXCLUDE localhost', ignoreHTTPSErrors: true }
       : { ignoreHTTPSErrors: true, prefs: { 'network.dns.forceResolve': '127.0.0.1' } },
 );
-

@@ -21,7 +21,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { forEachBrowser, openExtensionPageReliably, screenshot, type BrowserSuite } from '../e2e/harness';
-import { HUB_FIXTURES_DIR, loadHubFixtures, startHubStandIn, type HubFault, type HubStandIn } from '../fixtures/hub/server';
+import {
+  HUB_FIXTURES_DIR,
+  loadHubFixtures,
+  startHubStandIn,
+  type HubFault,
+  type HubStandIn,
+} from '../fixtures/hub/server';
 import { FAULT_ORG, HUB_FAULTS, HUB_FAULT_EXPECT } from '../fixtures/hub/faults';
 import { startSitesServer, type SitesServer } from '../fixtures/sites/server';
 import { hubModelPage } from '../fixtures/sites/pages';
@@ -92,8 +98,12 @@ function modelPage(id: string): string {
 
 const NORMAL = 'meta-llama/Llama-3.1-8B-Instruct';
 const KNOWN_TO_PACK = 'meta-llama/Llama-2-7b-hf';
-const sitesPages: Record<string, string> = { [`/${NORMAL}`]: hubModelPage(), [`/${KNOWN_TO_PACK}`]: modelPage(KNOWN_TO_PACK) };
-for (const name of [...TABLE_ORDER, 'offline', 'wrong-types', 'unknown-licence']) sitesPages[`/${pageId(name)}`] = modelPage(pageId(name));
+const sitesPages: Record<string, string> = {
+  [`/${NORMAL}`]: hubModelPage(),
+  [`/${KNOWN_TO_PACK}`]: modelPage(KNOWN_TO_PACK),
+};
+for (const name of [...TABLE_ORDER, 'offline', 'wrong-types', 'unknown-licence'])
+  sitesPages[`/${pageId(name)}`] = modelPage(pageId(name));
 
 let sites: SitesServer;
 beforeAll(async () => {
@@ -106,10 +116,14 @@ afterAll(async () => {
 /** A stand-in per browser, so each browser's request counts are its own. */
 async function startFaultyHub(): Promise<HubStandIn> {
   const fx = loadHubFixtures();
-  const wrongTypes = JSON.parse(readFileSync(join(HUB_FIXTURES_DIR, 'odd/wrong-types.json'), 'utf8')) as Record<string, unknown>;
+  const wrongTypes = JSON.parse(readFileSync(join(HUB_FIXTURES_DIR, 'odd/wrong-types.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const t5 = fx.models['google-t5/t5-base'] as Record<string, unknown>;
   for (const id of [popupId('wrong-types'), pageId('wrong-types')]) fx.models[id] = { ...wrongTypes, id };
-  for (const id of [popupId('unknown-licence'), pageId('unknown-licence')]) fx.models[id] = unknownLicenceRecord(id, t5);
+  for (const id of [popupId('unknown-licence'), pageId('unknown-licence')])
+    fx.models[id] = unknownLicenceRecord(id, t5);
   const faults: Record<string, HubFault> = {};
   for (const [name, fault] of Object.entries(HUB_FAULTS)) {
     faults[apiPath(popupId(name))] = fault;
@@ -163,7 +177,11 @@ function askBackground(ext: Page, query: string): Promise<CheckReply> {
  * Points the extension at `endpoint` and waits until the background really uses it: the storage change reaches
  * the background asynchronously, so a probe model is checked until its verdict comes in the expected mode.
  */
-async function useEndpoint(ext: Page, endpoint: string, probe: { query: string; mode: 'live' | 'offline' }): Promise<void> {
+async function useEndpoint(
+  ext: Page,
+  endpoint: string,
+  probe: { query: string; mode: 'live' | 'offline' },
+): Promise<void> {
   await ext.evaluate(async (url: string) => {
     const api = (globalThis as any).browser ?? (globalThis as any).chrome;
     await api.storage.local.set({ hubEndpoint: url });
@@ -172,7 +190,8 @@ async function useEndpoint(ext: Page, endpoint: string, probe: { query: string; 
   for (;;) {
     const r = await askBackground(ext, probe.query);
     if (r.ok && r.verdict?.mode === probe.mode) return;
-    if (Date.now() > end) throw new Error(`the background did not switch to ${endpoint} (last reply: ${JSON.stringify(r).slice(0, 300)})`);
+    if (Date.now() > end)
+      throw new Error(`the background did not switch to ${endpoint} (last reply: ${JSON.stringify(r).slice(0, 300)})`);
     await sleep(250);
   }
 }
@@ -188,7 +207,10 @@ interface PopupState {
 
 /** Waits for the popup's answer (a verdict or an error) and reads what it shows. */
 async function popupAnswer(popup: Page): Promise<PopupState> {
-  await popup.waitForSelector('[data-testid="popup-state"][data-state="verdict"], [data-testid="popup-state"][data-state="error"]', { timeout: STATE_TIMEOUT });
+  await popup.waitForSelector(
+    '[data-testid="popup-state"][data-state="verdict"], [data-testid="popup-state"][data-state="error"]',
+    { timeout: STATE_TIMEOUT },
+  );
   return popup.evaluate(() => {
     const q = (s: string) => document.querySelector<HTMLElement>(s);
     const box = q('[data-testid="popup-error-box"]');
@@ -213,7 +235,9 @@ interface BadgeInfo {
 /** Waits for the header badge and the claim's badge, and reads every badge's host attributes. */
 async function pageBadges(page: Page): Promise<BadgeInfo[]> {
   await page.waitForFunction(
-    () => !!document.querySelector('ajar-badge[data-variant="header"]') && !!document.querySelector('ajar-badge[data-claim]'),
+    () =>
+      !!document.querySelector('ajar-badge[data-variant="header"]') &&
+      !!document.querySelector('ajar-badge[data-claim]'),
     { timeout: STATE_TIMEOUT, polling: 100 },
   );
   return page.$$eval('ajar-badge', (els) =>
@@ -305,9 +329,20 @@ forEachBrowser(
       await ext?.close().catch(() => undefined);
       await hub?.close();
       const n = tried.get(b.name) ?? 0;
-      console.log(`adversarial: ${n} Hub faults in ${b.name} (${((Date.now() - started) / 1000).toFixed(0)} s), ${crashes.get(b.name) ?? 0} crashes`);
+      console.log(
+        `adversarial: ${n} Hub faults in ${b.name} (${((Date.now() - started) / 1000).toFixed(0)} s), ${crashes.get(b.name) ?? 0} crashes`,
+      );
       for (const line of notes.get(b.name) ?? []) console.log(`  ${b.name} ${line}`);
-      recordFigures({ suite: 'hub-faults', browser: b.name, unit: 'faults', tried: n, injections: 0, crashes: crashes.get(b.name) ?? 0, losses: 0, notes: notes.get(b.name) ?? [] });
+      recordFigures({
+        suite: 'hub-faults',
+        browser: b.name,
+        unit: 'faults',
+        tried: n,
+        injections: 0,
+        crashes: crashes.get(b.name) ?? 0,
+        losses: 0,
+        notes: notes.get(b.name) ?? [],
+      });
     });
 
     const note = (line: string) => notes.set(b.name, [...(notes.get(b.name) ?? []), line]);
@@ -383,7 +418,11 @@ forEachBrowser(
           await page.bringToFront();
           await page.click('ajar-badge[data-variant="header"]');
           if (b.name === 'chromium') {
-            await waitFor(async () => JSON.stringify(await page.accessibility.snapshot({ interestingOnly: false })), (t) => /Could not check: [^"]*HTTP 500/.test(t), 'the badge popover with its reason');
+            await waitFor(
+              async () => JSON.stringify(await page.accessibility.snapshot({ interestingOnly: false })),
+              (t) => /Could not check: [^"]*HTTP 500/.test(t),
+              'the badge popover with its reason',
+            );
           }
           await screenshot(page, 'hub-faults-page-unknown-badge');
         }
@@ -396,12 +435,15 @@ forEachBrowser(
         expect(row.visible).toContain(id);
         // Not found is an answer (its message); anything else says it could not check, and why.
         if (want.error === 'not-found') expect(row.summary).toMatch(want.message);
-        else expect(row.summary).toMatch(new RegExp(`^Could not check: .*(${want.message.source})`, want.message.flags));
+        else
+          expect(row.summary).toMatch(new RegExp(`^Could not check: .*(${want.message.source})`, want.message.flags));
         // ... and said on screen, under the row, not only in the tooltip.
         expect(row.why.replace(/…$/, '')).toBe(row.summary.slice(0, row.why.replace(/…$/, '').length));
         expect(row.why.length).toBeGreaterThan(10);
         // The claim is listed too, judged "unknown" and not flagged.
-        const claims = await tabPopup.$$eval('[data-testid="page-claim"]', (els) => els.map((e) => e.getAttribute('data-openwashing')));
+        const claims = await tabPopup.$$eval('[data-testid="page-claim"]', (els) =>
+          els.map((e) => e.getAttribute('data-openwashing')),
+        );
         expect(claims.length).toBeGreaterThan(0);
         expect(claims.filter((ow) => ow !== 'false')).toEqual([]);
         const auto = await popupAnswer(tabPopup);
@@ -417,7 +459,9 @@ forEachBrowser(
         await page.close();
 
         counted.push({ path: pPath, expected: hub.count(pPath) }, { path: gPath, expected: hub.count(gPath) });
-        note(`${name}: popup ${popupRequests}, page ${pageRequests}, popup for the tab ${tabRequests} requests (max ${want.maxRequests} per lookup)`);
+        note(
+          `${name}: popup ${popupRequests}, page ${pageRequests}, popup for the tab ${tabRequests} requests (max ${want.maxRequests} per lookup)`,
+        );
         add(tried, b.name);
       });
     }
@@ -431,7 +475,9 @@ forEachBrowser(
         const k = await popupAnswer(known);
         expect(k.state, k.text).toBe('verdict');
         expect(k.label).toBe('restricted-weights');
-        expect(await known.$eval('[data-testid="freshness"]', (el) => el.textContent)).toMatch(/Offline: the bundled knowledge pack only/);
+        expect(await known.$eval('[data-testid="freshness"]', (el) => el.textContent)).toMatch(
+          /Offline: the bundled knowledge pack only/,
+        );
         await known.close();
         // Popup: an unknown model, a clear unreachable error.
         const unknown = await openExtensionPageReliably(b.handle, 'popup.html', { q: popupId('offline') });
@@ -444,7 +490,10 @@ forEachBrowser(
         // Badge: the known model's page gets its label from the pack, offline.
         const kp = await visit(`https://huggingface.co/${KNOWN_TO_PACK}`);
         const kb = await pageBadges(kp.page);
-        expect(kb.find((x) => x.variant === 'header')).toMatchObject({ label: 'restricted-weights', model: KNOWN_TO_PACK });
+        expect(kb.find((x) => x.variant === 'header')).toMatchObject({
+          label: 'restricted-weights',
+          model: KNOWN_TO_PACK,
+        });
         const kt = await tabOf(ext, `https://huggingface.co/${KNOWN_TO_PACK}`);
         const kPopup = await openExtensionPageReliably(b.handle, 'popup.html', { tab: String(kt.tabId) });
         const kRow = await pageModelRow(kPopup, KNOWN_TO_PACK);
@@ -458,7 +507,11 @@ forEachBrowser(
         const id = pageId('offline');
         const up = await visit(`https://huggingface.co/${id}`);
         const ub = await pageBadges(up.page);
-        expect(ub.find((x) => x.variant === 'header')).toMatchObject({ label: 'unknown', model: id, openwashing: 'false' });
+        expect(ub.find((x) => x.variant === 'header')).toMatchObject({
+          label: 'unknown',
+          model: id,
+          openwashing: 'false',
+        });
         await pageWorks(up.page, 'huggingface.co');
         const ut = await tabOf(ext, `https://huggingface.co/${id}`);
         expect(ut.toolbar).toBe('');
@@ -554,8 +607,13 @@ forEachBrowser(
       expect(await popup.$eval('[data-testid="freshness"]', (el) => el.textContent)).toMatch(/fetched/);
       await popup.close();
       const { page, crashed } = await visit(`https://huggingface.co/${NORMAL}`);
-      await page.waitForFunction(() => !!document.querySelector('ajar-badge[data-variant="header"]'), { timeout: STATE_TIMEOUT, polling: 100 });
-      expect(await page.$eval('ajar-badge[data-variant="header"]', (e) => e.getAttribute('data-label'))).toBe('restricted-weights');
+      await page.waitForFunction(() => !!document.querySelector('ajar-badge[data-variant="header"]'), {
+        timeout: STATE_TIMEOUT,
+        polling: 100,
+      });
+      expect(await page.$eval('ajar-badge[data-variant="header"]', (e) => e.getAttribute('data-label'))).toBe(
+        'restricted-weights',
+      );
       expect(crashed()).toBe(false);
       await page.close();
     });
@@ -563,7 +621,9 @@ forEachBrowser(
     it('no request came late: nothing kept retrying after its answer was shown', async () => {
       // The longest retry pause is the client's backoff (≤ 1.5 s over two retries) or a 1 s RateLimit; 3 s covers it.
       await sleep(3_000);
-      const late = counted.filter((c) => hub.count(c.path) !== c.expected).map((c) => `${c.path}: ${hub.count(c.path) - c.expected} more`);
+      const late = counted
+        .filter((c) => hub.count(c.path) !== c.expected)
+        .map((c) => `${c.path}: ${hub.count(c.path) - c.expected} more`);
       expect(late).toEqual([]);
       expect(crashes.get(b.name) ?? 0).toBe(0);
     });

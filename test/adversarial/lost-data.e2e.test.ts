@@ -71,20 +71,49 @@ interface Records {
   reports: Record<string, unknown>[];
 }
 
-const note = (id: string, text: string, target: NoteRec['target'] = { kind: 'model', model: OTHER_MODEL }): NoteRec => seedNote(id, text, target, NOW);
+const note = (id: string, text: string, target: NoteRec['target'] = { kind: 'model', model: OTHER_MODEL }): NoteRec =>
+  seedNote(id, text, target, NOW);
 
 const SEED: Records = {
   notes: [
     note('ld-seed-note-0001', 'Llama 3.1: 700M MAU cap, acceptable-use policy.'),
-    note('ld-seed-note-0002', 'T5 is Apache-2.0 and OSI-validated. Ünïcödé, emoji 🦙, "quotes", <angle brackets>.', { kind: 'model', model: MODEL }),
-    note('ld-seed-note-0003', 'Says "open source", twice.', { kind: 'page', url: 'https://news.example.com/a', title: 'An article, with commas' }),
+    note('ld-seed-note-0002', 'T5 is Apache-2.0 and OSI-validated. Ünïcödé, emoji 🦙, "quotes", <angle brackets>.', {
+      kind: 'model',
+      model: MODEL,
+    }),
+    note('ld-seed-note-0003', 'Says "open source", twice.', {
+      kind: 'page',
+      url: 'https://news.example.com/a',
+      title: 'An article, with commas',
+    }),
   ],
   reports: seedReports(['ld-seed-report-01', 'ld-seed-report-02'], NOW),
 };
 
 /** Deterministic, varied words (so stored values do not compress to nothing). */
 function words(seed: number, chars: number): string {
-  const vocab = ['open', 'weights', 'licence', 'training', 'data', 'OSAID', 'model', 'card', 'restricted', 'Apache-2.0', 'MIT', 'usage', 'policy', 'cap', 'source', 'code', 'gated', 'research', 'only', 'commercial'];
+  const vocab = [
+    'open',
+    'weights',
+    'licence',
+    'training',
+    'data',
+    'OSAID',
+    'model',
+    'card',
+    'restricted',
+    'Apache-2.0',
+    'MIT',
+    'usage',
+    'policy',
+    'cap',
+    'source',
+    'code',
+    'gated',
+    'research',
+    'only',
+    'commercial',
+  ];
   let x = (seed * 2654435761) >>> 0;
   const out: string[] = [];
   let len = 0;
@@ -103,7 +132,12 @@ function exportFile(data: Records): string {
 
 /** A valid export of `count` notes with ids `<prefix>-000001`…, about 1.2 KB of text each. */
 function bulkNotes(prefix: string, count: number, textChars = 1200): NoteRec[] {
-  return Array.from({ length: count }, (_, i) => note(`${prefix}-${String(i + 1).padStart(6, '0')}`, words(i + 7, textChars), { kind: 'model', model: i % 2 ? MODEL : OTHER_MODEL }));
+  return Array.from({ length: count }, (_, i) =>
+    note(`${prefix}-${String(i + 1).padStart(6, '0')}`, words(i + 7, textChars), {
+      kind: 'model',
+      model: i % 2 ? MODEL : OTHER_MODEL,
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -142,7 +176,10 @@ async function snapshotIn(page: Page): Promise<Snapshot> {
         });
       const [notes, reports] = await Promise.all([read('notes'), read('reports')]);
       const out: [string, string][] = [];
-      for (const [store, list] of [['notes', notes], ['reports', reports]] as const) {
+      for (const [store, list] of [
+        ['notes', notes],
+        ['reports', reports],
+      ] as const) {
         for (const raw of list) {
           const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(raw)));
           const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -214,7 +251,8 @@ function diff(before: Snapshot, after: Snapshot, intended: ReadonlySet<string> =
 function allOrNothing(after: Snapshot, batch: Snapshot): { outcome: 'none' | 'all' | 'partial'; wrong: string[] } {
   const present = [...batch.keys()].filter((k) => after.has(k));
   const wrong = present.filter((k) => after.get(k) !== batch.get(k)).map((k) => `${k} differs from the file`);
-  const outcome = present.length === 0 ? 'none' : present.length === batch.size && wrong.length === 0 ? 'all' : 'partial';
+  const outcome =
+    present.length === 0 ? 'none' : present.length === batch.size && wrong.length === 0 ? 'all' : 'partial';
   return { outcome, wrong };
 }
 
@@ -295,7 +333,11 @@ async function expectOptionsConsistent(handle: ExtensionHandle, snap: Snapshot):
   const page = await openOptions(handle);
   try {
     const keys = [...snap.keys()];
-    await expectCounts(page, keys.filter((k) => k.startsWith('notes/')).length, keys.filter((k) => k.startsWith('reports/')).length);
+    await expectCounts(
+      page,
+      keys.filter((k) => k.startsWith('notes/')).length,
+      keys.filter((k) => k.startsWith('reports/')).length,
+    );
     expect(await page.$('[data-testid="records-invalid"]'), 'options flags damaged records').toBeNull();
     expect(await page.$('[data-testid="records-error"]'), 'options cannot read the records').toBeNull();
   } finally {
@@ -318,7 +360,9 @@ async function importFile(page: Page, name: string, text: string | null): Promis
 async function preview(page: Page, name: string, text: string, notesAdded: number): Promise<void> {
   await importFile(page, name, text);
   await page.waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 });
-  expect(await page.$eval('[data-testid="preview-notes"]', (el) => el.getAttribute('data-added'))).toBe(String(notesAdded));
+  expect(await page.$eval('[data-testid="preview-notes"]', (el) => el.getAttribute('data-added'))).toBe(
+    String(notesAdded),
+  );
 }
 
 /**
@@ -332,7 +376,10 @@ async function clickOn(page: Page, selector: string): Promise<void> {
 
 /** Marks the current error paragraph, so a wait can tell the next error (a new element) from it. */
 async function markErrorSeen(page: Page, testid: string): Promise<void> {
-  await page.evaluate((sel: string) => document.querySelector(sel)?.setAttribute('data-ld-seen', ''), `[data-testid="${testid}"]`);
+  await page.evaluate(
+    (sel: string) => document.querySelector(sel)?.setAttribute('data-ld-seen', ''),
+    `[data-testid="${testid}"]`,
+  );
 }
 
 async function nextError(page: Page, testid: string, timeout = 30_000): Promise<string> {
@@ -349,23 +396,36 @@ async function setDraft(page: Page, text: string): Promise<void> {
     box.value = t;
     box.dispatchEvent(new Event('input', { bubbles: true }));
   }, text);
-  await page.waitForFunction(() => !(document.querySelector('[data-testid="note-save"]') as HTMLButtonElement).disabled, { polling: POLL_MS, timeout: 30_000 });
+  await page.waitForFunction(
+    () => !(document.querySelector('[data-testid="note-save"]') as HTMLButtonElement).disabled,
+    { polling: POLL_MS, timeout: 30_000 },
+  );
 }
 
 const draftIn = (page: Page) => page.$eval('[data-testid="note-input"]', (el) => (el as HTMLTextAreaElement).value);
 
 async function waitNoteListed(page: Page, text: string): Promise<void> {
-  await page.waitForFunction((t: string) => [...document.querySelectorAll('[data-testid="note"] .note-text')].some((n) => n.textContent === t), { polling: POLL_MS, timeout: 30_000 }, text);
+  await page.waitForFunction(
+    (t: string) => [...document.querySelectorAll('[data-testid="note"] .note-text')].some((n) => n.textContent === t),
+    { polling: POLL_MS, timeout: 30_000 },
+    text,
+  );
 }
 
 /** After a click on Save: "saved" once the note is listed, or the text of the (new) error shown instead. */
 async function savedOrError(page: Page, text: string): Promise<string> {
   await page.waitForFunction(
-    (tx: string) => [...document.querySelectorAll('[data-testid="note"] .note-text')].some((n) => n.textContent === tx) || !!document.querySelector('[data-testid="notes-error"]:not([data-ld-seen])'),
+    (tx: string) =>
+      [...document.querySelectorAll('[data-testid="note"] .note-text')].some((n) => n.textContent === tx) ||
+      !!document.querySelector('[data-testid="notes-error"]:not([data-ld-seen])'),
     { polling: POLL_MS, timeout: 30_000 },
     text,
   );
-  return (await page.$eval('[data-testid="notes-error"]:not([data-ld-seen])', (el) => el.textContent ?? '').catch(() => null)) ?? 'saved';
+  return (
+    (await page
+      .$eval('[data-testid="notes-error"]:not([data-ld-seen])', (el) => el.textContent ?? '')
+      .catch(() => null)) ?? 'saved'
+  );
 }
 
 /** A note written in the popup afterwards proves the extension still works. */
@@ -379,8 +439,16 @@ async function saveNoteInPopup(handle: ExtensionHandle, text: string): Promise<v
 }
 
 /** The note drills' check: at most one new record, a note, and if there, exactly the text that was saved. */
-async function expectWholeNoteOrNone(handle: ExtensionHandle, added: string[], text: string, model: string): Promise<'whole' | 'none'> {
-  expect(added.filter((k) => !k.startsWith('notes/')), 'records other than the note appeared').toEqual([]);
+async function expectWholeNoteOrNone(
+  handle: ExtensionHandle,
+  added: string[],
+  text: string,
+  model: string,
+): Promise<'whole' | 'none'> {
+  expect(
+    added.filter((k) => !k.startsWith('notes/')),
+    'records other than the note appeared',
+  ).toEqual([]);
   expect(added.length, 'more than one note appeared').toBeLessThanOrEqual(1);
   if (added.length === 0) return 'none';
   const page = await openOptions(handle);
@@ -411,7 +479,11 @@ async function closeReportTabs(handle: ExtensionHandle): Promise<void> {
 async function stopWorkerDuring(handle: ExtensionHandle, action: () => Promise<unknown>): Promise<void> {
   const stopping = stopServiceWorker(handle);
   const helperTab = `${handle.extensionOrigin}/manifest.json`;
-  for (const end = Date.now() + 30_000; !handle.browser.targets().some((x) => x.url() === helperTab) && Date.now() < end; ) await sleep(5);
+  for (
+    const end = Date.now() + 30_000;
+    !handle.browser.targets().some((x) => x.url() === helperTab) && Date.now() < end;
+  )
+    await sleep(5);
   await action();
   await stopping;
 }
@@ -510,7 +582,17 @@ afterAll(async () => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   for (const [browser, t] of [...tallies].sort(([a], [b]) => a.localeCompare(b))) {
     console.log(`lost-data: ${t.tried} drills in ${browser}, ${t.losses} losses, ${t.injections} injections`);
-    recordFigures({ suite: 'lost-data', browser, unit: 'drills', tried: t.tried, injections: t.injections, crashes: 0, losses: t.losses, skipped: t.skipped, notes: [...new Set(t.notes)] });
+    recordFigures({
+      suite: 'lost-data',
+      browser,
+      unit: 'drills',
+      tried: t.tried,
+      injections: t.injections,
+      crashes: 0,
+      losses: t.losses,
+      skipped: t.skipped,
+      notes: [...new Set(t.notes)],
+    });
   }
   // Every drill asserts its own; this is the suite's promise, said once more.
   for (const [browser, t] of tallies) {
@@ -560,12 +642,21 @@ forEachBrowser('lost-data drills', (b) => {
           const w = window as unknown as { __ldImportEnded?: number };
           const status = document.querySelector('[data-testid="data-status"]')!;
           new MutationObserver(() => {
-            if (!w.__ldImportEnded && (/Imported/.test(status.textContent ?? '') || document.querySelector('[data-testid="data-error"]'))) w.__ldImportEnded = Date.now();
+            if (
+              !w.__ldImportEnded &&
+              (/Imported/.test(status.textContent ?? '') || document.querySelector('[data-testid="data-error"]'))
+            )
+              w.__ldImportEnded = Date.now();
           }).observe(document.body, { subtree: true, childList: true, characterData: true });
         });
-        await stopWorkerDuring(b.handle, () => page.evaluate(() => (document.querySelector('[data-testid="import-apply"]') as HTMLButtonElement).click()));
+        await stopWorkerDuring(b.handle, () =>
+          page.evaluate(() => (document.querySelector('[data-testid="import-apply"]') as HTMLButtonElement).click()),
+        );
         const stoppedBy = Date.now();
-        await page.waitForFunction(() => !!(window as unknown as { __ldImportEnded?: number }).__ldImportEnded, { polling: POLL_MS, timeout: 60_000 });
+        await page.waitForFunction(() => !!(window as unknown as { __ldImportEnded?: number }).__ldImportEnded, {
+          polling: POLL_MS,
+          timeout: 60_000,
+        });
         const endedAt = await page.evaluate(() => (window as unknown as { __ldImportEnded: number }).__ldImportEnded);
         const doneWhenStopped = endedAt <= stoppedBy;
         const error = await page.$eval('[data-testid="data-error"]', (el) => el.textContent ?? '').catch(() => null);
@@ -574,7 +665,9 @@ forEachBrowser('lost-data drills', (b) => {
         const after = await snapshot(b.handle);
         const { lost } = diff(before, after);
         const batch = allOrNothing(after, bulkSnap);
-        t().notes.push(`worker stopped during import: import ${batch.outcome === 'all' ? 'applied' : batch.outcome}${doneWhenStopped ? ' (it ended before the stop was confirmed)' : ' (still applying when the worker had stopped)'}`);
+        t().notes.push(
+          `worker stopped during import: import ${batch.outcome === 'all' ? 'applied' : batch.outcome}${doneWhenStopped ? ' (it ended before the stop was confirmed)' : ' (still applying when the worker had stopped)'}`,
+        );
         expectNothingLost(b, 'worker stopped during import', [...lost, ...batch.wrong]);
         expect(batch.outcome).not.toBe('partial');
         // Nothing else appeared, and what the page said matches what is stored.
@@ -589,7 +682,10 @@ forEachBrowser('lost-data drills', (b) => {
       180_000,
     );
   } else {
-    notHere('import: the service worker is stopped while a large import applies', 'Firefox runs the MV2 build with a background page, not a service worker');
+    notHere(
+      'import: the service worker is stopped while a large import applies',
+      'Firefox runs the MV2 build with a background page, not a service worker',
+    );
   }
 
   drill(
@@ -613,7 +709,9 @@ forEachBrowser('lost-data drills', (b) => {
       const after = await snapshot(b.handle);
       const { lost } = diff(before, after);
       const batch = allOrNothing(after, bulkSnap);
-      t().notes.push(`options tab closed during import: import ${batch.outcome === 'all' ? 'applied' : batch.outcome}${finished ? ' (had finished before the close)' : ''}`);
+      t().notes.push(
+        `options tab closed during import: import ${batch.outcome === 'all' ? 'applied' : batch.outcome}${finished ? ' (had finished before the close)' : ''}`,
+      );
       expectNothingLost(b, 'options tab closed during import', [...lost, ...batch.wrong]);
       expect(batch.outcome).not.toBe('partial');
       expect(after.size).toBe(before.size + (batch.outcome === 'all' ? BULK_NOTES : 0));
@@ -625,40 +723,52 @@ forEachBrowser('lost-data drills', (b) => {
   // 2. Kill during a note write ----------------------------------------------------------------
 
   if (b.name === 'chromium') {
-    drill('note: the service worker is stopped while the popup saves a note; the whole note or none, nothing else lost', async () => {
-      const { page: setup, before } = await optionsWith(b.handle, SEED);
-      await setup.close();
-      const popup = await openPopup(b.handle);
-      const text = `Worker stopped while saving ${Date.now()}: ${words(3, 400)}`;
-      await setDraft(popup, text);
-      await stopWorkerDuring(b.handle, () => popup.evaluate(() => (document.querySelector('[data-testid="note-save"]') as HTMLButtonElement).click()));
-      await popup.waitForFunction(
-        (tx: string) => [...document.querySelectorAll('[data-testid="note"] .note-text')].some((n) => n.textContent === tx) || !!document.querySelector('[data-testid="notes-error"]'),
-        { polling: POLL_MS, timeout: 30_000 },
-        text,
-      );
-      const error = await popup.$eval('[data-testid="notes-error"]', (el) => el.textContent ?? '').catch(() => null);
-      if (error) {
-        // A failed save says so and keeps the draft.
-        expect(error).toMatch(/Nothing was saved/);
-        expect(await draftIn(popup)).toBe(text);
-      } else {
-        expect(await popup.$eval('[data-testid="notes-status"]', (el) => el.textContent)).toMatch(/Saved in this browser/);
-      }
-      await popup.close();
+    drill(
+      'note: the service worker is stopped while the popup saves a note; the whole note or none, nothing else lost',
+      async () => {
+        const { page: setup, before } = await optionsWith(b.handle, SEED);
+        await setup.close();
+        const popup = await openPopup(b.handle);
+        const text = `Worker stopped while saving ${Date.now()}: ${words(3, 400)}`;
+        await setDraft(popup, text);
+        await stopWorkerDuring(b.handle, () =>
+          popup.evaluate(() => (document.querySelector('[data-testid="note-save"]') as HTMLButtonElement).click()),
+        );
+        await popup.waitForFunction(
+          (tx: string) =>
+            [...document.querySelectorAll('[data-testid="note"] .note-text')].some((n) => n.textContent === tx) ||
+            !!document.querySelector('[data-testid="notes-error"]'),
+          { polling: POLL_MS, timeout: 30_000 },
+          text,
+        );
+        const error = await popup.$eval('[data-testid="notes-error"]', (el) => el.textContent ?? '').catch(() => null);
+        if (error) {
+          // A failed save says so and keeps the draft.
+          expect(error).toMatch(/Nothing was saved/);
+          expect(await draftIn(popup)).toBe(text);
+        } else {
+          expect(await popup.$eval('[data-testid="notes-status"]', (el) => el.textContent)).toMatch(
+            /Saved in this browser/,
+          );
+        }
+        await popup.close();
 
-      const after = await snapshot(b.handle);
-      const { lost, added } = diff(before, after);
-      expectNothingLost(b, 'worker stopped during a note save', lost);
-      const outcome = await expectWholeNoteOrNone(b.handle, added, text, MODEL);
-      if (!error) expect(outcome).toBe('whole'); // "Saved" means stored
-      t().notes.push(`worker stopped during a note save: note ${outcome}${error ? ' (error shown)' : ' (saved)'}`);
-      // The extension answers again.
-      const again = await openPopup(b.handle, OTHER_MODEL);
-      await again.close();
-    });
+        const after = await snapshot(b.handle);
+        const { lost, added } = diff(before, after);
+        expectNothingLost(b, 'worker stopped during a note save', lost);
+        const outcome = await expectWholeNoteOrNone(b.handle, added, text, MODEL);
+        if (!error) expect(outcome).toBe('whole'); // "Saved" means stored
+        t().notes.push(`worker stopped during a note save: note ${outcome}${error ? ' (error shown)' : ' (saved)'}`);
+        // The extension answers again.
+        const again = await openPopup(b.handle, OTHER_MODEL);
+        await again.close();
+      },
+    );
   } else {
-    notHere('note: the service worker is stopped while the popup saves a note', 'Firefox runs the MV2 build with a background page, not a service worker');
+    notHere(
+      'note: the service worker is stopped while the popup saves a note',
+      'Firefox runs the MV2 build with a background page, not a service worker',
+    );
   }
 
   drill('note: the popup is closed right after clicking Save; the whole note or none, nothing else lost', async () => {
@@ -698,7 +808,12 @@ forEachBrowser('lost-data drills', (b) => {
         const sender = await openExtensionPageReliably(h, 'popup.html');
         const reply = (await sender.evaluate(async (model: string) => {
           const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-          return api.runtime.sendMessage({ type: 'report-claim', page: { url: 'https://news.example.com/restart', title: 'Before the restart' }, claim: { id: 'c9', text: 'T5 is open source.' }, model });
+          return api.runtime.sendMessage({
+            type: 'report-claim',
+            page: { url: 'https://news.example.com/restart', title: 'Before the restart' },
+            claim: { id: 'c9', text: 'T5 is open source.' },
+            model,
+          });
         }, MODEL)) as { ok: boolean; reportId?: string; message?: string };
         expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
         await sender.close();
@@ -740,7 +855,12 @@ forEachBrowser('lost-data drills', (b) => {
       // set before the extension's first database write; its IndexedDB caches the space it was last granted for
       // 30 s (BucketContext::kBucketSpaceCacheTimeLimit), so an override made after a write would not bite at
       // once. Firefox: a small temporary-storage limit from launch.
-      const h = b.name === 'firefox' ? await launch('firefox', { prefs: { 'dom.quotaManager.temporaryStorage.fixedLimit': FIREFOX_STORAGE_LIMIT_KB } }) : await launch('chromium');
+      const h =
+        b.name === 'firefox'
+          ? await launch('firefox', {
+              prefs: { 'dom.quotaManager.temporaryStorage.fixedLimit': FIREFOX_STORAGE_LIMIT_KB },
+            })
+          : await launch('chromium');
       try {
         await useStandIn(h);
         // The page that holds the DevTools session, fills and frees the storage.
@@ -748,14 +868,22 @@ forEachBrowser('lost-data drills', (b) => {
         if (h.name === 'chromium') {
           const cdp = await control.createCDPSession();
           const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin: h.extensionOrigin });
-          await cdp.send('Storage.overrideQuotaForOrigin', { origin: h.extensionOrigin, quotaSize: Math.ceil(usage) + 4 * 1024 * 1024 });
+          await cdp.send('Storage.overrideQuotaForOrigin', {
+            origin: h.extensionOrigin,
+            quotaSize: Math.ceil(usage) + 4 * 1024 * 1024,
+          });
         }
         const { page: options, before } = await optionsWith(h, SEED);
         const popup = await openPopup(h);
 
         const fill = await fillStorage(control);
-        t().notes.push(`storage full: ${(fill.bytes / 1024 / 1024).toFixed(1)} MB of filler, writes stopped by ${fill.stops.join(', ')}`);
-        expect(fill.stops.some((s) => s.endsWith('QuotaExceededError')), `no real quota error: ${fill.stops.join(', ')}`).toBe(true);
+        t().notes.push(
+          `storage full: ${(fill.bytes / 1024 / 1024).toFixed(1)} MB of filler, writes stopped by ${fill.stops.join(', ')}`,
+        );
+        expect(
+          fill.stops.some((s) => s.endsWith('QuotaExceededError')),
+          `no real quota error: ${fill.stops.join(', ')}`,
+        ).toBe(true);
 
         // A note in the popup: refused with the reason, the draft kept.
         const text = `Written while the disk is full ${Date.now()}: ${words(11, 600)}`;
@@ -766,7 +894,10 @@ forEachBrowser('lost-data drills', (b) => {
         expect(await draftIn(popup)).toBe(text);
         expect(await popup.$eval('[data-testid="notes-status"]', (el) => el.textContent ?? '')).not.toMatch(/Saved/);
         // Save again while still full: the same explanation (Firefox once said "database not available" here).
-        await popup.waitForFunction(() => !(document.querySelector('[data-testid="note-save"]') as HTMLButtonElement).disabled, { polling: POLL_MS, timeout: 30_000 });
+        await popup.waitForFunction(
+          () => !(document.querySelector('[data-testid="note-save"]') as HTMLButtonElement).disabled,
+          { polling: POLL_MS, timeout: 30_000 },
+        );
         await markErrorSeen(popup, 'notes-error');
         await clickOn(popup, '[data-testid="note-save"]');
         expect(await savedOrError(popup, text), 'saving again while full').toMatch(full);
@@ -778,7 +909,10 @@ forEachBrowser('lost-data drills', (b) => {
         await preview(options, 'while-full.json', exportFile({ notes: incoming, reports: [] }), incoming.length);
         for (let attempt = 1; attempt <= 2; attempt++) {
           await markErrorSeen(options, 'data-error');
-          await options.waitForFunction(() => !(document.querySelector('[data-testid="import-apply"]') as HTMLButtonElement).disabled, { polling: POLL_MS, timeout: 30_000 });
+          await options.waitForFunction(
+            () => !(document.querySelector('[data-testid="import-apply"]') as HTMLButtonElement).disabled,
+            { polling: POLL_MS, timeout: 30_000 },
+          );
           await clickOn(options, '[data-testid="import-apply"]');
           expect(await nextError(options, 'data-error'), `import attempt ${attempt} while full`).toMatch(full);
           expect(await options.$('[data-testid="import-preview"]')).not.toBeNull();
@@ -792,22 +926,39 @@ forEachBrowser('lost-data drills', (b) => {
         await markErrorSeen(popup, 'notes-error');
         await clickOn(popup, '[data-testid="note-save"]');
         expect(await savedOrError(popup, text), 'saving again after freeing space').toBe('saved');
-        expect(await popup.$eval('[data-testid="notes-status"]', (el) => el.textContent)).toMatch(/Saved in this browser/);
+        expect(await popup.$eval('[data-testid="notes-status"]', (el) => el.textContent)).toMatch(
+          /Saved in this browser/,
+        );
         expect(await draftIn(popup)).toBe('');
         expect(await popup.$('[data-testid="notes-error"]')).toBeNull();
         await popup.close();
         await markErrorSeen(options, 'data-error');
         await clickOn(options, '[data-testid="import-apply"]');
-        await options.waitForFunction(() => /Imported/.test(document.querySelector('[data-testid="data-status"]')?.textContent ?? '') || !!document.querySelector('[data-testid="data-error"]:not([data-ld-seen])'), { polling: POLL_MS, timeout: 30_000 });
-        expect(await options.$eval('[data-testid="data-error"]', (el) => el.textContent).catch(() => null), 'importing again after freeing space').toBeNull();
-        expect(await options.$eval('[data-testid="data-status"]', (el) => el.textContent)).toMatch(/Imported: 30 added/);
+        await options.waitForFunction(
+          () =>
+            /Imported/.test(document.querySelector('[data-testid="data-status"]')?.textContent ?? '') ||
+            !!document.querySelector('[data-testid="data-error"]:not([data-ld-seen])'),
+          { polling: POLL_MS, timeout: 30_000 },
+        );
+        expect(
+          await options.$eval('[data-testid="data-error"]', (el) => el.textContent).catch(() => null),
+          'importing again after freeing space',
+        ).toBeNull();
+        expect(await options.$eval('[data-testid="data-status"]', (el) => el.textContent)).toMatch(
+          /Imported: 30 added/,
+        );
 
         const after = await snapshotIn(options);
         const { lost, added } = diff(before, after);
         expectNothingLost(b, 'storage full, then freed', lost);
         expect(allOrNothing(after, expected({ notes: incoming })).outcome).toBe('all');
         expect(added.length).toBe(incoming.length + 1);
-        await expectWholeNoteOrNone(h, added.filter((k) => !k.startsWith('notes/ld-quota-')), text, MODEL);
+        await expectWholeNoteOrNone(
+          h,
+          added.filter((k) => !k.startsWith('notes/ld-quota-')),
+          text,
+          MODEL,
+        );
       } catch (err) {
         await dumpDiagnostics(h, `lost-data-quota-${b.name}`);
         throw err;
@@ -836,8 +987,12 @@ forEachBrowser('lost-data drills', (b) => {
         // Still responsive: the search box filters at once.
         const t0 = Date.now();
         await page.type('[data-testid="records-search"]', 'apache');
-        await page.waitForFunction(() => document.querySelectorAll('[data-testid^="record-"][data-id]').length === 1, { polling: POLL_MS, timeout: 10_000 });
-        if (f.text === null) t().notes.push(`100 MB import refused in ${ms} ms; the page answered again in ${Date.now() - t0} ms`);
+        await page.waitForFunction(() => document.querySelectorAll('[data-testid^="record-"][data-id]').length === 1, {
+          polling: POLL_MS,
+          timeout: 10_000,
+        });
+        if (f.text === null)
+          t().notes.push(`100 MB import refused in ${ms} ms; the page answered again in ${Date.now() - t0} ms`);
         // No object in the page picked up a polluted prototype.
         expect(await page.evaluate(() => typeof ({} as Record<string, unknown>).polluted)).toBe('undefined');
         const after = await snapshotIn(page);
@@ -856,68 +1011,125 @@ forEachBrowser('lost-data drills', (b) => {
   };
   const newerText = exportFile(newer);
 
-  refused('malformed JSON', () => ({ name: 'malformed.json', text: newerText.replace('"notes": [', '"notes": [,,') }), /The file is not valid JSON/);
-  refused('truncated (a valid export cut in the middle)', () => ({ name: 'truncated.json', text: newerText.slice(0, Math.floor(newerText.length / 2)) }), /The file is not valid JSON/);
-  refused('100 MB file (refused by its size, before reading it)', () => ({ name: path.basename(hugeFile), text: null }), /The file is 100\.0 MB; Ajar imports files up to 10\.0 MB/);
-  refused('version 2', () => ({ name: 'v2.json', text: newerText.replace('"version": 1', '"version": 2') }), /export version 2; this Ajar reads version 1 \(the file was made by a newer Ajar/);
+  refused(
+    'malformed JSON',
+    () => ({ name: 'malformed.json', text: newerText.replace('"notes": [', '"notes": [,,') }),
+    /The file is not valid JSON/,
+  );
+  refused(
+    'truncated (a valid export cut in the middle)',
+    () => ({ name: 'truncated.json', text: newerText.slice(0, Math.floor(newerText.length / 2)) }),
+    /The file is not valid JSON/,
+  );
+  refused(
+    '100 MB file (refused by its size, before reading it)',
+    () => ({ name: path.basename(hugeFile), text: null }),
+    /The file is 100\.0 MB; Ajar imports files up to 10\.0 MB/,
+  );
+  refused(
+    'version 2',
+    () => ({ name: 'v2.json', text: newerText.replace('"version": 1', '"version": 2') }),
+    /export version 2; this Ajar reads version 1 \(the file was made by a newer Ajar/,
+  );
   refused(
     '"__proto__" key (prototype pollution)',
-    () => ({ name: 'proto.json', text: newerText.replace('"notes": [\n    {', '"notes": [\n    {"__proto__": {"polluted": true},') }),
+    () => ({
+      name: 'proto.json',
+      text: newerText.replace('"notes": [\n    {', '"notes": [\n    {"__proto__": {"polluted": true},'),
+    }),
     /the key "__proto__" at notes\[0\]\.__proto__.*prototype pollution/,
   );
   refused(
     '"constructor"/"prototype" keys (prototype pollution)',
-    () => ({ name: 'constructor.json', text: newerText.replace('"reports": [\n    {', '"reports": [\n    {"constructor": {"prototype": {"polluted": true}},') }),
+    () => ({
+      name: 'constructor.json',
+      text: newerText.replace(
+        '"reports": [\n    {',
+        '"reports": [\n    {"constructor": {"prototype": {"polluted": true}},',
+      ),
+    }),
     /the key "constructor" at reports\[0\]\.constructor.*prototype pollution/,
   );
 
-  drill('import with markup in notes: imported as plain text, shown as text in options and popup, never run', async () => {
-    const payloads = ['<img src=x onerror="window.__ajarPwned=1">', '<script>window.__ajarPwned=1</script>'];
-    const marked: Records = {
-      notes: [
-        note('ld-markup-note-1', `${payloads[0]} Apache-2.0, they say.`, { kind: 'model', model: MODEL }),
-        note('ld-markup-note-2', `${payloads[1]} Fully open, allegedly.`, { kind: 'model', model: MODEL }),
-        note('ld-markup-note-3', `A page whose title is markup ${payloads[0]}`, { kind: 'page', url: 'https://news.example.com/markup', title: payloads[0]! }),
-      ],
-      reports: [{ ...SEED.reports[1]!, id: 'ld-markup-report', claim: { id: null, text: `${payloads[1]} is open` }, comment: payloads[0] }],
-    };
-    const { page, before } = await optionsWith(b.handle, SEED);
-    await preview(page, 'markup.json', exportFile(marked), marked.notes.length);
-    await clickOn(page, '[data-testid="import-apply"]');
-    await page.waitForFunction(() => /Imported: 4 added/.test(document.querySelector('[data-testid="data-status"]')?.textContent ?? ''), { polling: POLL_MS, timeout: 30_000 });
-    await page.waitForSelector('[data-testid="record-note"][data-id="ld-markup-note-3"]');
+  drill(
+    'import with markup in notes: imported as plain text, shown as text in options and popup, never run',
+    async () => {
+      const payloads = ['<img src=x onerror="window.__ajarPwned=1">', '<script>window.__ajarPwned=1</script>'];
+      const marked: Records = {
+        notes: [
+          note('ld-markup-note-1', `${payloads[0]} Apache-2.0, they say.`, { kind: 'model', model: MODEL }),
+          note('ld-markup-note-2', `${payloads[1]} Fully open, allegedly.`, { kind: 'model', model: MODEL }),
+          note('ld-markup-note-3', `A page whose title is markup ${payloads[0]}`, {
+            kind: 'page',
+            url: 'https://news.example.com/markup',
+            title: payloads[0]!,
+          }),
+        ],
+        reports: [
+          {
+            ...SEED.reports[1]!,
+            id: 'ld-markup-report',
+            claim: { id: null, text: `${payloads[1]} is open` },
+            comment: payloads[0],
+          },
+        ],
+      };
+      const { page, before } = await optionsWith(b.handle, SEED);
+      await preview(page, 'markup.json', exportFile(marked), marked.notes.length);
+      await clickOn(page, '[data-testid="import-apply"]');
+      await page.waitForFunction(
+        () => /Imported: 4 added/.test(document.querySelector('[data-testid="data-status"]')?.textContent ?? ''),
+        { polling: POLL_MS, timeout: 30_000 },
+      );
+      await page.waitForSelector('[data-testid="record-note"][data-id="ld-markup-note-3"]');
 
-    // Options: the markup is text, not elements.
-    const shown = await page.evaluate(() => ({
-      texts: [...document.querySelectorAll('[data-testid="record-note"] .record-text, [data-testid="record-report"] .record-text, [data-testid="record-note"] .about')].map((e) => e.textContent ?? '').join('\n'),
-      elements: document.querySelectorAll('[data-testid="records"] img, [data-testid="records"] script, [data-testid="records"] svg').length,
-    }));
-    for (const p of payloads) expect(shown.texts).toContain(p);
-    expect(shown.elements).toBe(0);
+      // Options: the markup is text, not elements.
+      const shown = await page.evaluate(() => ({
+        texts: [
+          ...document.querySelectorAll(
+            '[data-testid="record-note"] .record-text, [data-testid="record-report"] .record-text, [data-testid="record-note"] .about',
+          ),
+        ]
+          .map((e) => e.textContent ?? '')
+          .join('\n'),
+        elements: document.querySelectorAll(
+          '[data-testid="records"] img, [data-testid="records"] script, [data-testid="records"] svg',
+        ).length,
+      }));
+      for (const p of payloads) expect(shown.texts).toContain(p);
+      expect(shown.elements).toBe(0);
 
-    // Popup: the model's notes, as text.
-    const popup = await openPopup(b.handle);
-    await popup.waitForFunction(() => document.querySelectorAll('[data-testid="note"]').length >= 3, { polling: POLL_MS, timeout: 30_000 });
-    const inPopup = await popup.evaluate(() => ({
-      texts: [...document.querySelectorAll('[data-testid="note"] .note-text')].map((e) => e.textContent ?? ''),
-      elements: document.querySelectorAll('[data-testid="notes-panel"] img, [data-testid="notes-panel"] script').length,
-    }));
-    expect(inPopup.texts).toContain(marked.notes[0]!.text);
-    expect(inPopup.texts).toContain(marked.notes[1]!.text);
-    expect(inPopup.elements).toBe(0);
+      // Popup: the model's notes, as text.
+      const popup = await openPopup(b.handle);
+      await popup.waitForFunction(() => document.querySelectorAll('[data-testid="note"]').length >= 3, {
+        polling: POLL_MS,
+        timeout: 30_000,
+      });
+      const inPopup = await popup.evaluate(() => ({
+        texts: [...document.querySelectorAll('[data-testid="note"] .note-text')].map((e) => e.textContent ?? ''),
+        elements: document.querySelectorAll('[data-testid="notes-panel"] img, [data-testid="notes-panel"] script')
+          .length,
+      }));
+      expect(inPopup.texts).toContain(marked.notes[0]!.text);
+      expect(inPopup.texts).toContain(marked.notes[1]!.text);
+      expect(inPopup.elements).toBe(0);
 
-    // Give a broken image's onerror its chance to run, then look for the sentinel in both pages.
-    await sleep(500);
-    const sentinels = [await page.evaluate(() => (window as any).__ajarPwned), await popup.evaluate(() => (window as any).__ajarPwned)];
-    const ran = sentinels.filter((v) => v !== undefined).length;
-    t().injections += ran;
-    expect(ran, 'markup from an imported note ran').toBe(0);
-    await popup.close();
+      // Give a broken image's onerror its chance to run, then look for the sentinel in both pages.
+      await sleep(500);
+      const sentinels = [
+        await page.evaluate(() => (window as any).__ajarPwned),
+        await popup.evaluate(() => (window as any).__ajarPwned),
+      ];
+      const ran = sentinels.filter((v) => v !== undefined).length;
+      t().injections += ran;
+      expect(ran, 'markup from an imported note ran').toBe(0);
+      await popup.close();
 
-    const after = await snapshotIn(page);
-    const { lost } = diff(before, after);
-    expectNothingLost(b, 'markup import', lost);
-    expect(allOrNothing(after, expected(marked)).outcome).toBe('all');
-    await page.close();
-  });
+      const after = await snapshotIn(page);
+      const { lost } = diff(before, after);
+      expectNothingLost(b, 'markup import', lost);
+      expect(allOrNothing(after, expected(marked)).outcome).toBe('all');
+      await page.close();
+    },
+  );
 });

@@ -24,7 +24,9 @@ async function check(page: Page, what: string, name: string): Promise<void> {
   const v = await runAxe(page);
   const bad = serious(v);
   const other = v.filter((x) => !bad.includes(x));
-  console.log(`[axe] ${name} ${what}: ${bad.length} serious/critical, ${other.length} other${other.length ? ` (${other.map((x) => `${x.id}:${x.impact}`).join(', ')})` : ''}`);
+  console.log(
+    `[axe] ${name} ${what}: ${bad.length} serious/critical, ${other.length} other${other.length ? ` (${other.map((x) => `${x.id}:${x.impact}`).join(', ')})` : ''}`,
+  );
   expect(bad, `${what}: ${JSON.stringify(bad, null, 1)}`).toEqual([]);
 }
 
@@ -40,13 +42,23 @@ async function setUp(handle: ExtensionHandle) {
 /** Tabs through the page and returns how many distinct controls got focus, and whether all enabled controls did. */
 async function keyboardReach(page: Page): Promise<{ reached: number; total: number; missed: string[] }> {
   const total = await page.evaluate(() => {
-    const els = [...document.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary')];
+    const els = [
+      ...document.querySelectorAll<HTMLElement>(
+        'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary',
+      ),
+    ];
     els.forEach((el, i) => el.setAttribute('data-kb', String(i)));
     // Visible ones; content of a closed <details> is reachable once opened (its <summary> is reachable).
     // A radio group is one tab stop (its checked radio); arrow keys move within it.
     const groupStop = (el: HTMLElement) =>
-      !(el instanceof HTMLInputElement && el.type === 'radio' && !el.checked && document.querySelector(`input[type="radio"][name="${el.name}"]:checked`));
-    const visible = (el: HTMLElement) => groupStop(el) && (el.tagName === 'SUMMARY' || (el.offsetParent !== null && !el.closest('details:not([open])')));
+      !(
+        el instanceof HTMLInputElement &&
+        el.type === 'radio' &&
+        !el.checked &&
+        document.querySelector(`input[type="radio"][name="${el.name}"]:checked`)
+      );
+    const visible = (el: HTMLElement) =>
+      groupStop(el) && (el.tagName === 'SUMMARY' || (el.offsetParent !== null && !el.closest('details:not([open])')));
     els.forEach((el) => visible(el) || el.removeAttribute('data-kb'));
     return els.filter(visible).length;
   });
@@ -57,12 +69,17 @@ async function keyboardReach(page: Page): Promise<{ reached: number; total: numb
     if (id !== null) seen.add(id);
     if (seen.size >= total) break;
   }
-  const missed = await page.evaluate((ids: string[]) => {
-    const s = new Set(ids);
-    return [...document.querySelectorAll<HTMLElement>('[data-kb]')]
-      .filter((el) => !s.has(el.getAttribute('data-kb')!))
-      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} ${el.textContent?.trim().slice(0, 30) ?? ''}`);
-  }, [...seen]);
+  const missed = await page.evaluate(
+    (ids: string[]) => {
+      const s = new Set(ids);
+      return [...document.querySelectorAll<HTMLElement>('[data-kb]')]
+        .filter((el) => !s.has(el.getAttribute('data-kb')!))
+        .map(
+          (el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} ${el.textContent?.trim().slice(0, 30) ?? ''}`,
+        );
+    },
+    [...seen],
+  );
   return { reached: seen.size, total, missed };
 }
 

@@ -19,9 +19,16 @@ beforeAll(async () => {
   // Models the pages name that the shared fixtures lack: the Llama 3.1 405B family in the shape of the recorded
   // 8B Instruct record (same licence), and the hostile record.
   const base = fx.models['meta-llama/Llama-3.1-8B-Instruct'] as Record<string, unknown>;
-  for (const id of ['meta-llama/Llama-3.1-405B', 'meta-llama/Llama-3.1-405B-Instruct']) fx.models[id] = { ...base, id, modelId: id, tags: (base.tags as string[]).filter((t) => !t.startsWith('base_model')) };
+  for (const id of ['meta-llama/Llama-3.1-405B', 'meta-llama/Llama-3.1-405B-Instruct'])
+    fx.models[id] = {
+      ...base,
+      id,
+      modelId: id,
+      tags: (base.tags as string[]).filter((t) => !t.startsWith('base_model')),
+    };
   fx.models[HOSTILE_ID] = hostileModelRecord();
-  fx.cards[HOSTILE_ID] = '---\nlicense: other\nlicense_name: "<img src=x onerror=window.__ajarPwned=7>"\n---\n# x-model <script>window.__ajarPwned=8</script>\n';
+  fx.cards[HOSTILE_ID] =
+    '---\nlicense: other\nlicense_name: "<img src=x onerror=window.__ajarPwned=7>"\n---\n# x-model <script>window.__ajarPwned=8</script>\n';
   hub = await startHubStandIn(fx);
   sites = await startSitesServer(sitePages());
 });
@@ -63,7 +70,12 @@ async function badges(page: Page): Promise<BadgeInfo[]> {
 }
 
 async function waitForBadges(page: Page, selector: string, min = 1, timeout = 30_000): Promise<void> {
-  await page.waitForFunction((sel: string, n: number) => document.querySelectorAll(sel).length >= n, { timeout, polling: 100 }, selector, min);
+  await page.waitForFunction(
+    (sel: string, n: number) => document.querySelectorAll(sel).length >= n,
+    { timeout, polling: 100 },
+    selector,
+    min,
+  );
 }
 
 /** Waits until the number of badges stops changing for `quietMs`. */
@@ -139,7 +151,10 @@ forEachBrowser(
       expect(all.some((x) => /pip install/.test(x.near))).toBe(false);
       // No layout shift beyond the badge: a claim badge is no taller than its line.
       const heights = await page.$$eval(`${BADGE}[data-variant="claim"]`, (els) =>
-        els.map((e) => ({ badge: e.getBoundingClientRect().height, line: parseFloat(getComputedStyle(e.parentElement!).lineHeight) || 24 })),
+        els.map((e) => ({
+          badge: e.getBoundingClientRect().height,
+          line: parseFloat(getComputedStyle(e.parentElement!).lineHeight) || 24,
+        })),
       );
       for (const h of heights) expect(h.badge).toBeLessThanOrEqual(h.line);
       await screenshot(page, 'claims-hub-model-page');
@@ -148,16 +163,24 @@ forEachBrowser(
       const ts = await tabStateFor(ext, 'https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct');
       expect(ts).not.toBeNull();
       expect(ts!.state.pageModel).toBe('meta-llama/Llama-3.1-8B-Instruct');
-      expect(ts!.state.models.some((m: any) => m.id === 'meta-llama/Llama-3.1-8B-Instruct' && m.label === 'restricted-weights')).toBe(true);
+      expect(
+        ts!.state.models.some(
+          (m: any) => m.id === 'meta-llama/Llama-3.1-8B-Instruct' && m.label === 'restricted-weights',
+        ),
+      ).toBe(true);
       const washingClaims = ts!.state.claims.filter((c: any) => c.openwashing);
       expect(washingClaims.length).toBeGreaterThanOrEqual(1);
       expect(ts!.badgeText).toBe(String(washingClaims.length));
 
       // The popup's "go to claim".
-      const reply = await ext.evaluate(async (tabId: number, claimId: string) => {
-        const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-        return api.tabs.sendMessage(tabId, { type: 'scroll-to-claim', claimId });
-      }, ts!.tabId, washingClaims[0].id);
+      const reply = await ext.evaluate(
+        async (tabId: number, claimId: string) => {
+          const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+          return api.tabs.sendMessage(tabId, { type: 'scroll-to-claim', claimId });
+        },
+        ts!.tabId,
+        washingClaims[0].id,
+      );
       expect(reply).toEqual({ ok: true });
       await page.close();
     });
@@ -170,7 +193,11 @@ forEachBrowser(
       let found = false;
       for (let i = 0; i < 40 && !found; i++) {
         await page.keyboard.press('Tab');
-        found = await page.evaluate(() => document.activeElement?.tagName === 'AJAR-BADGE' && document.activeElement.getAttribute('data-variant') === 'header');
+        found = await page.evaluate(
+          () =>
+            document.activeElement?.tagName === 'AJAR-BADGE' &&
+            document.activeElement.getAttribute('data-variant') === 'header',
+        );
       }
       expect(found).toBe(true);
       await page.keyboard.press('Enter');
@@ -258,7 +285,9 @@ forEachBrowser(
       const perCard = await page.$$eval('article', (arts) => arts.map((a) => a.querySelectorAll('ajar-badge').length));
       expect(Math.max(...perCard)).toBeLessThanOrEqual(1);
       await screenshot(page, 'claims-hub-listing-scrolled');
-      console.log(`[${b.name}] listing: ${shown.length} badges of ${LISTING_REAL.length + LISTING_SYNTHETIC.length} cards, ${hub.requests.length - before} Hub requests`);
+      console.log(
+        `[${b.name}] listing: ${shown.length} badges of ${LISTING_REAL.length + LISTING_SYNTHETIC.length} cards, ${hub.requests.length - before} Hub requests`,
+      );
       await page.close();
     });
 
@@ -309,7 +338,10 @@ forEachBrowser(
     it('a critique quoting the claim: no openwashing badge', async () => {
       const page = await open(b, 'https://arstechnica.com/ai/2025/04/meta-llama-4-open-source-question/');
       // Give the scanner time to run (nothing to wait for when it rightly finds nothing).
-      await page.waitForFunction(() => performance.getEntriesByName('ajar:first-scan').length > 0 || document.readyState === 'complete', { timeout: 10_000 });
+      await page.waitForFunction(
+        () => performance.getEntriesByName('ajar:first-scan').length > 0 || document.readyState === 'complete',
+        { timeout: 10_000 },
+      );
       await new Promise((r) => setTimeout(r, 2500));
       const all = await badges(page);
       expect(all.filter((x) => x.openwashing === 'true')).toHaveLength(0);
@@ -338,7 +370,9 @@ forEachBrowser(
       // A fake "newer content script" event from the page must not switch Ajar off.
       const n = await page.$$eval(BADGE, (e) => e.length);
       await page.evaluate(() => {
-        document.dispatchEvent(new CustomEvent('wxt:content-script-started', { detail: { contentScriptName: 'ajar', messageId: 'evil' } }));
+        document.dispatchEvent(
+          new CustomEvent('wxt:content-script-started', { detail: { contentScriptName: 'ajar', messageId: 'evil' } }),
+        );
         window.postMessage({ type: 'wxt:content-script-started', contentScriptName: 'ajar', messageId: 'evil' }, '*');
       });
       await new Promise((r) => setTimeout(r, 1000));
@@ -366,7 +400,11 @@ forEachBrowser(
         p.textContent = 'Llama 3 is a fully open-source model family, free for any use.';
         document.querySelector('.model-card-content')!.appendChild(p);
       });
-      await page.waitForFunction((n: number) => document.querySelectorAll('ajar-badge').length > n, { timeout: 15_000 }, first);
+      await page.waitForFunction(
+        (n: number) => document.querySelectorAll('ajar-badge').length > n,
+        { timeout: 15_000 },
+        first,
+      );
       const second = await settle(page);
       // An unrelated change (a counter ticking in the sidebar) causes no new analysis.
       const blocksBefore = await page.evaluate(() => performance.getEntriesByName('ajar:mutation').length);
@@ -376,17 +414,26 @@ forEachBrowser(
       });
       await new Promise((r) => setTimeout(r, 800));
       expect(await page.$$eval('ajar-badge', (e) => e.length)).toBe(second);
-      if (b.name === 'chromium') expect(await page.evaluate(() => performance.getEntriesByName('ajar:mutation').length)).toBeGreaterThan(blocksBefore);
+      if (b.name === 'chromium')
+        expect(await page.evaluate(() => performance.getEntriesByName('ajar:mutation').length)).toBeGreaterThan(
+          blocksBefore,
+        );
 
       // Client-side navigation to another model: the SPA swaps the title and the card.
       await page.evaluate(() => {
         history.pushState({}, '', '/google-t5/t5-base');
         const h1 = document.querySelector('h1')!;
-        h1.innerHTML = '<div><a href="/google-t5">google-t5</a>/</div><div><a href="/google-t5/t5-base">t5-base</a></div>';
+        h1.innerHTML =
+          '<div><a href="/google-t5">google-t5</a>/</div><div><a href="/google-t5/t5-base">t5-base</a></div>';
         document.querySelector('.model-card-content')!.innerHTML =
           '<h2>Model Card for T5 Base</h2><p>The developers of the Text-To-Text Transfer Transformer (T5) write: T5 is released as an open source model under the Apache 2.0 licence.</p>';
       });
-      await page.waitForFunction(() => document.querySelector('ajar-badge[data-variant="header"]')?.getAttribute('data-model') === 'google-t5/t5-base', { timeout: 20_000 });
+      await page.waitForFunction(
+        () =>
+          document.querySelector('ajar-badge[data-variant="header"]')?.getAttribute('data-model') ===
+          'google-t5/t5-base',
+        { timeout: 20_000 },
+      );
       await settle(page);
       const all = await badges(page);
       expect(all.filter((x) => x.variant === 'header')).toHaveLength(1);
@@ -409,6 +456,8 @@ forEachBrowser(
 
 describe('claims e2e fixtures', () => {
   it('serve every page under its real host name', () => {
-    expect(Object.keys(sitePages())).toEqual(expect.arrayContaining(['huggingface.co', 'github.com', 'techcrunch.com']));
+    expect(Object.keys(sitePages())).toEqual(
+      expect.arrayContaining(['huggingface.co', 'github.com', 'techcrunch.com']),
+    );
   });
 });

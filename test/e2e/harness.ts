@@ -109,7 +109,9 @@ export function watchPage(page: Page, logs: LogBuffer): void {
   watchedPages.add(page);
   const src = () => `page ${shortUrl(page.url())}`;
   page.on('console', (msg) => logs.add(src(), consoleText(msg)));
-  page.on('pageerror', (err) => logs.add(src(), `pageerror: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+  page.on('pageerror', (err) =>
+    logs.add(src(), `pageerror: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
+  );
   page.on('requestfailed', (req) => logs.add(src(), `requestfailed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
 }
 
@@ -354,8 +356,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Ext
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<ExtensionHandle> {
   const extDir = requireBuild(options.extensionPath ?? '.output/firefox-mv2');
   const manifest = readManifest(extDir);
-  const geckoId: string =
-    manifest.browser_specific_settings?.gecko?.id ?? manifest.applications?.gecko?.id ?? GECKO_ID;
+  const geckoId: string = manifest.browser_specific_settings?.gecko?.id ?? manifest.applications?.gecko?.id ?? GECKO_ID;
   const logs = new LogBuffer();
 
   const browser = await puppeteer.launch({
@@ -380,7 +381,11 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
   });
   recordProcessOutput(browser.process(), logs, 'firefox');
   browser.on('targetcreated', (t: Target) => {
-    if (t.type() === 'page') void t.page().then((p) => p && watchPage(p, logs)).catch(() => undefined);
+    if (t.type() === 'page')
+      void t
+        .page()
+        .then((p) => p && watchPage(p, logs))
+        .catch(() => undefined);
   });
 
   return guardLaunch('firefox', browser, logs, async () => {
@@ -428,18 +433,28 @@ export async function openExtensionPage(
   if (handle.name === 'firefox') {
     page.goto(url).catch((err: unknown) => {
       // Expected: rejects with "Frame detached" once the page goes away.
-      handle.logs.add('harness', `(ignored) goto ${shortUrl(url)}: ${err instanceof Error ? err.message : String(err)}`);
+      handle.logs.add(
+        'harness',
+        `(ignored) goto ${shortUrl(url)}: ${err instanceof Error ? err.message : String(err)}`,
+      );
     });
     // While about:blank gives way to the extension page, BiDi can fail an evaluation with a realm
     // error ("right-hand side of 'in' should be an object"); that is the navigation, not a failure: retry.
     const deadline = Date.now() + WAIT_TIMEOUT_MS;
     for (;;) {
       try {
-        await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { timeout: Math.max(1000, deadline - Date.now()) }, url);
+        await page.waitForFunction(
+          (u: string) => location.href === u && document.readyState === 'complete',
+          { timeout: Math.max(1000, deadline - Date.now()) },
+          url,
+        );
         break;
       } catch (err) {
         if (Date.now() >= deadline || /timeout/i.test(err instanceof Error ? err.name + err.message : '')) throw err;
-        handle.logs.add('harness', `(retrying) wait for ${shortUrl(url)}: ${err instanceof Error ? err.message : String(err)}`);
+        handle.logs.add(
+          'harness',
+          `(retrying) wait for ${shortUrl(url)}: ${err instanceof Error ? err.message : String(err)}`,
+        );
         await new Promise((r) => setTimeout(r, 100));
       }
     }
@@ -461,7 +476,12 @@ export function currentUrl(page: Page): Promise<string> {
 // Screenshots and diagnostics
 
 function safeName(s: string): string {
-  return s.replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 120) || 'unnamed';
+  return (
+    s
+      .replace(/[^\w.-]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 120) || 'unnamed'
+  );
 }
 
 /** Saves a PNG to test-results/screenshots/<browser>-<name>.png and returns its path. */
@@ -491,7 +511,11 @@ export async function dumpDiagnostics(handle: ExtensionHandle | undefined, label
     const pages = await withTimeout(handle.browser.pages(), 5_000, 'list pages');
     for (const [i, p] of pages.entries()) {
       try {
-        const href = await withTimeout(p.evaluate(() => location.href), 3_000, 'location');
+        const href = await withTimeout(
+          p.evaluate(() => location.href),
+          3_000,
+          'location',
+        );
         if (href === 'about:blank') continue;
         const file = path.join(SCREENSHOT_DIR, `${name}-FAILED-${i}.png`);
         fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -720,7 +744,11 @@ export async function openExtensionPageReliably(
  * Firefox installs the extension temporarily (BiDi); these prefs keep its storage and UUID across the
  * uninstall that a temporary add-on undergoes at shutdown, as a normally installed add-on keeps them.
  */
-export function persistentProfile(name: BrowserName, dir: string, extra: ChromiumOptions & FirefoxOptions = {}): ChromiumOptions & FirefoxOptions {
+export function persistentProfile(
+  name: BrowserName,
+  dir: string,
+  extra: ChromiumOptions & FirefoxOptions = {},
+): ChromiumOptions & FirefoxOptions {
   fs.mkdirSync(dir, { recursive: true });
   return name === 'chromium'
     ? { ...extra, userDataDir: dir }
@@ -740,7 +768,11 @@ export function persistentProfile(name: BrowserName, dir: string, extra: Chromiu
  * test clicks a link that opens one): Chromium resolves them to a closed local port; Firefox sends all
  * non-local traffic to a dead proxy. Local servers on 127.0.0.1 still work.
  */
-export function offlineExcept127(name: BrowserName, hosts: string[], extra: ChromiumOptions & FirefoxOptions = {}): ChromiumOptions & FirefoxOptions {
+export function offlineExcept127(
+  name: BrowserName,
+  hosts: string[],
+  extra: ChromiumOptions & FirefoxOptions = {},
+): ChromiumOptions & FirefoxOptions {
   if (name === 'chromium') {
     const rules = hosts.map((h) => `MAP ${h} 127.0.0.1:9`).join(', ');
     return { ...extra, hostResolverRules: [extra.hostResolverRules, rules].filter(Boolean).join(', ') };
@@ -801,15 +833,18 @@ export async function stopServiceWorker(handle: ExtensionHandle): Promise<void> 
   const session = await page.createCDPSession();
   let status = '';
   let stoppedSeen = false;
-  session.on('ServiceWorker.workerVersionUpdated', (e: { versions: { scriptURL: string; runningStatus: string }[] }) => {
-    for (const v of e.versions) {
-      if (!v.scriptURL.startsWith(`${handle.extensionOrigin}/`)) continue;
-      if (v.runningStatus !== status) handle.logs.add('harness', `service worker ${v.runningStatus}`);
-      status = v.runningStatus;
-      // A pending event may start it again at once: what counts is that it stopped.
-      if (status === 'stopped') stoppedSeen = true;
-    }
-  });
+  session.on(
+    'ServiceWorker.workerVersionUpdated',
+    (e: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+      for (const v of e.versions) {
+        if (!v.scriptURL.startsWith(`${handle.extensionOrigin}/`)) continue;
+        if (v.runningStatus !== status) handle.logs.add('harness', `service worker ${v.runningStatus}`);
+        status = v.runningStatus;
+        // A pending event may start it again at once: what counts is that it stopped.
+        if (status === 'stopped') stoppedSeen = true;
+      }
+    },
+  );
   await session.send('ServiceWorker.enable');
   for (let attempt = 1; ; attempt++) {
     await session.send('ServiceWorker.stopAllWorkers');
@@ -859,7 +894,11 @@ export async function setHubEndpoint(handle: ExtensionHandle, endpoint: string):
  * its pages, in one transaction, after emptying both stores when `replace` is set. Test setup, not product code:
  * the extension must have created the database first (any of its pages that lists records does).
  */
-export async function putRecords(page: Page, data: { notes: object[]; reports: object[] }, opts: { replace?: boolean } = {}): Promise<void> {
+export async function putRecords(
+  page: Page,
+  data: { notes: object[]; reports: object[] },
+  opts: { replace?: boolean } = {},
+): Promise<void> {
   await page.evaluate(
     (d: { notes: object[]; reports: object[] }, replace: boolean) =>
       new Promise<void>((resolve, reject) => {

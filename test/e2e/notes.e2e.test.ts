@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { forEachBrowser, openExtensionPageReliably, setHubEndpoint, stopServiceWorker, type ExtensionHandle } from './harness';
+import {
+  forEachBrowser,
+  openExtensionPageReliably,
+  setHubEndpoint,
+  stopServiceWorker,
+  type ExtensionHandle,
+} from './harness';
 import { loadHubFixtures, startHubStandIn, type HubStandIn } from '../fixtures/hub/server';
 
 /* Nothing lost: notes and reports survive a killed service worker. More drills: test/adversarial/lost-data.e2e.test.ts. */
@@ -22,18 +28,32 @@ async function addNoteInPopup(handle: ExtensionHandle, model: string, text: stri
   await page.waitForSelector('[data-testid="note-input"]');
   await page.type('[data-testid="note-input"]', text);
   await page.click('[data-testid="note-save"]');
-  await page.waitForFunction((t: string) => [...document.querySelectorAll('[data-testid="note"]')].some((n) => n.textContent?.includes(t)), {}, text);
+  await page.waitForFunction(
+    (t: string) => [...document.querySelectorAll('[data-testid="note"]')].some((n) => n.textContent?.includes(t)),
+    {},
+    text,
+  );
   expect(await page.$eval('[data-testid="notes-status"]', (el) => el.textContent)).toMatch(/Saved in this browser/);
   await page.close();
 }
 
 /** The notes and reports the options page lists. */
-async function listed(handle: ExtensionHandle): Promise<{ notes: string[]; reports: string[]; invalid: boolean; page: Page }> {
+async function listed(
+  handle: ExtensionHandle,
+): Promise<{ notes: string[]; reports: string[]; invalid: boolean; page: Page }> {
   const page = await openExtensionPageReliably(handle, 'options.html');
   await page.waitForSelector('[data-testid="records-count"]');
-  await page.waitForFunction(() => !document.querySelector('[data-testid="records-count"]')?.textContent?.startsWith('0 notes, 0 reports') || !!document.querySelector('[data-testid="records-empty"]'));
-  const notes = await page.$$eval('[data-testid="record-note"] .record-text', (els) => els.map((e) => e.textContent ?? ''));
-  const reports = await page.$$eval('[data-testid="record-report"]', (els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('[data-testid="records-count"]')?.textContent?.startsWith('0 notes, 0 reports') ||
+      !!document.querySelector('[data-testid="records-empty"]'),
+  );
+  const notes = await page.$$eval('[data-testid="record-note"] .record-text', (els) =>
+    els.map((e) => e.textContent ?? ''),
+  );
+  const reports = await page.$$eval('[data-testid="record-report"]', (els) =>
+    els.map((e) => e.getAttribute('data-id') ?? ''),
+  );
   const invalid = !!(await page.$('[data-testid="records-invalid"]'));
   return { notes, reports, invalid, page };
 }
@@ -52,7 +72,10 @@ forEachBrowser('notes survive a killed service worker', (b) => {
     const text = `Worker drill ${Date.now()}`;
     await addNoteInPopup(b.handle, 'meta-llama/Llama-3.1-8B-Instruct', text);
     // A mark in the worker's memory, gone once it has been stopped and started again.
-    const worker = await b.handle.browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(b.handle.extensionOrigin))!.worker();
+    const worker = await b.handle.browser
+      .targets()
+      .find((t) => t.type() === 'service_worker' && t.url().startsWith(b.handle.extensionOrigin))!
+      .worker();
     await worker!.evaluate('globalThis.__ajarDrill = 1');
     await stopServiceWorker(b.handle);
 
@@ -62,11 +85,20 @@ forEachBrowser('notes survive a killed service worker', (b) => {
     // The next message starts the worker again, and the popup works as before, note included.
     const popup = await openExtensionPageReliably(b.handle, 'popup.html', { q: 'meta-llama/Llama-3.1-8B-Instruct' });
     await popup.waitForSelector('[data-testid="popup-state"][data-state="verdict"]', { timeout: 30_000 });
-    await popup.waitForFunction((t: string) => [...document.querySelectorAll('[data-testid="note"]')].some((n) => n.textContent?.includes(t)), {}, text);
+    await popup.waitForFunction(
+      (t: string) => [...document.querySelectorAll('[data-testid="note"]')].some((n) => n.textContent?.includes(t)),
+      {},
+      text,
+    );
     await popup.close();
-    const fresh = b.handle.browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(b.handle.extensionOrigin));
+    const fresh = b.handle.browser
+      .targets()
+      .find((t) => t.type() === 'service_worker' && t.url().startsWith(b.handle.extensionOrigin));
     const s = await fresh!.createCDPSession();
-    const { result } = (await s.send('Runtime.evaluate', { expression: 'typeof globalThis.__ajarDrill', returnByValue: true })) as { result: { value: string } };
+    const { result } = (await s.send('Runtime.evaluate', {
+      expression: 'typeof globalThis.__ajarDrill',
+      returnByValue: true,
+    })) as { result: { value: string } };
     expect(result.value).toBe('undefined'); // a new worker, not the old one
     await s.detach();
   });
@@ -99,7 +131,8 @@ forEachBrowser('notes survive a killed service worker', (b) => {
     const added = after.reports.length - before.reports.length;
     console.log(`[drill] worker stopped mid-write: reply ${reply.ok ? 'ok' : 'lost'}, ${added} report(s) added`);
     expect(after.invalid).toBe(false); // nothing half-written
-    if (reply.ok) expect(added).toBe(1); // confirmed means stored
+    if (reply.ok)
+      expect(added).toBe(1); // confirmed means stored
     else expect([0, 1]).toContain(added); // unconfirmed: stored whole, or not at all
     await after.page.close();
     for (const p of await b.handle.browser.pages()) {

@@ -25,7 +25,11 @@ const SEED = {
   notes: [
     note('note-seed-000001', 'Llama 3.1: 700M MAU cap, acceptable-use policy.'),
     note('note-seed-000002', 'T5 is Apache-2.0 and OSI-validated.', { kind: 'model', model: 'google-t5/t5-base' }),
-    note('note-seed-000003', '=HYPERLINK("http://evil.example","click"), says "open source", twice', { kind: 'page', url: 'https://news.example.com/a', title: 'An article, with commas' }),
+    note('note-seed-000003', '=HYPERLINK("http://evil.example","click"), says "open source", twice', {
+      kind: 'page',
+      url: 'https://news.example.com/a',
+      title: 'An article, with commas',
+    }),
   ],
   reports: seedReports(['report-seed-00001', 'report-seed-00002']),
 };
@@ -45,7 +49,9 @@ async function reload(handle: ExtensionHandle, page: Page): Promise<Page> {
 }
 
 async function rows(page: Page) {
-  return page.$$eval('[data-testid^="record-"][data-id]', (els) => els.map((e) => ({ kind: e.getAttribute('data-testid'), id: e.getAttribute('data-id'), text: e.textContent ?? '' })));
+  return page.$$eval('[data-testid^="record-"][data-id]', (els) =>
+    els.map((e) => ({ kind: e.getAttribute('data-testid'), id: e.getAttribute('data-id'), text: e.textContent ?? '' })),
+  );
 }
 
 /** Clicks an export button and returns the downloaded file's name and text (the click on <a download> is caught). */
@@ -87,7 +93,9 @@ forEachBrowser('options page', (b) => {
     await seed(page, SEED);
     page = await reload(b.handle, page);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid^="record-"][data-id]').length === 5);
-    expect(await page.$eval('[data-testid="records-count"]', (el) => el.textContent)).toBe('3 notes, 2 reports; 5 shown.');
+    expect(await page.$eval('[data-testid="records-count"]', (el) => el.textContent)).toBe(
+      '3 notes, 2 reports; 5 shown.',
+    );
 
     await page.type('[data-testid="records-search"]', 'apache');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid^="record-"][data-id]').length === 1);
@@ -105,13 +113,23 @@ forEachBrowser('options page', (b) => {
     await page.waitForSelector('[data-testid="record-note"][data-id="note-seed-000001"] textarea');
     await page.type('[data-testid="record-note"][data-id="note-seed-000001"] textarea', ' Edited.');
     await page.click('[data-testid="record-save"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="record-note"][data-id="note-seed-000001"]')?.textContent?.includes('Edited.'));
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid="record-note"][data-id="note-seed-000001"]')
+        ?.textContent?.includes('Edited.'),
+    );
     page = await reload(b.handle, page);
-    await page.waitForFunction(() => document.querySelector('[data-testid="record-note"][data-id="note-seed-000001"]')?.textContent?.includes('Edited.'));
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid="record-note"][data-id="note-seed-000001"]')
+        ?.textContent?.includes('Edited.'),
+    );
 
     // Delete, then undo: the very same record comes back.
     await page.click('[data-testid="record-report"][data-id="report-seed-00002"] [data-testid="record-delete"]');
-    await page.waitForFunction(() => !document.querySelector('[data-testid="record-report"][data-id="report-seed-00002"]'));
+    await page.waitForFunction(
+      () => !document.querySelector('[data-testid="record-report"][data-id="report-seed-00002"]'),
+    );
     expect(await page.$eval('[data-testid="records-status"]', (el) => el.textContent)).toMatch(/Report deleted/);
     await page.click('[data-testid="records-undo"]');
     await page.waitForSelector('[data-testid="record-report"][data-id="report-seed-00002"]');
@@ -139,7 +157,11 @@ forEachBrowser('options page', (b) => {
     // Delete everything through the page, then import the file.
     for (let n = 5; n > 0; n--) {
       await page.click('[data-testid="record-delete"]');
-      await page.waitForFunction((left: number) => document.querySelectorAll('[data-testid^="record-"][data-id]').length === left, {}, n - 1);
+      await page.waitForFunction(
+        (left: number) => document.querySelectorAll('[data-testid^="record-"][data-id]').length === left,
+        {},
+        n - 1,
+      );
     }
     await page.waitForSelector('[data-testid="records-empty"]');
     await importFile(page, 'export.json', first.text);
@@ -147,7 +169,11 @@ forEachBrowser('options page', (b) => {
     expect(await page.$eval('[data-testid="preview-notes"]', (el) => el.getAttribute('data-added'))).toBe('3');
     expect(await page.$eval('[data-testid="preview-reports"]', (el) => el.getAttribute('data-added'))).toBe('2');
     await page.click('[data-testid="import-apply"]');
-    await page.waitForFunction(() => /Imported: 5 added, 0 updated, 0 kept/.test(document.querySelector('[data-testid="data-status"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /Imported: 5 added, 0 updated, 0 kept/.test(
+        document.querySelector('[data-testid="data-status"]')?.textContent ?? '',
+      ),
+    );
     await page.waitForFunction(() => document.querySelectorAll('[data-testid^="record-"][data-id]').length === 5);
 
     const second = JSON.parse((await exportVia(page, 'export-json')).text);
@@ -159,7 +185,9 @@ forEachBrowser('options page', (b) => {
     await page.waitForSelector('[data-testid="import-preview"]');
     expect(await page.$eval('[data-testid="preview-notes"]', (el) => el.getAttribute('data-kept'))).toBe('3');
     await page.click('[data-testid="import-apply"]');
-    await page.waitForFunction(() => /0 added, 0 updated, 5 kept/.test(document.querySelector('[data-testid="data-status"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /0 added, 0 updated, 5 kept/.test(document.querySelector('[data-testid="data-status"]')?.textContent ?? ''),
+    );
     await page.close();
   });
 
@@ -171,15 +199,38 @@ forEachBrowser('options page', (b) => {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid^="record-"][data-id]').length === 5);
     const before = JSON.parse((await exportVia(page, 'export-json')).text);
     const good = JSON.parse(JSON.stringify(before));
-    const newer = { ...good, notes: good.notes.map((n: { text: string }) => ({ ...n, text: 'REPLACED', updatedAt: '2030-01-01T00:00:00.000Z' })) };
+    const newer = {
+      ...good,
+      notes: good.notes.map((n: { text: string }) => ({
+        ...n,
+        text: 'REPLACED',
+        updatedAt: '2030-01-01T00:00:00.000Z',
+      })),
+    };
 
     const cases: [string, string, RegExp][] = [
       ['broken.json', JSON.stringify(newer).slice(0, -40), /The file is not valid JSON/],
-      ['v2.json', JSON.stringify({ ...newer, version: 2 }), /export version 2; this Ajar reads version 1 \(the file was made by a newer Ajar/],
+      [
+        'v2.json',
+        JSON.stringify({ ...newer, version: 2 }),
+        /export version 2; this Ajar reads version 1 \(the file was made by a newer Ajar/,
+      ],
       ['other.json', JSON.stringify({ notes: newer.notes }), /This is not an Ajar export/],
-      ['proto.json', JSON.stringify(newer).replace('"reports":[', '"reports":[{"__proto__":{"polluted":true}},'), /"__proto__" at reports\[0\]\.__proto__.*prototype pollution/],
-      ['invalid.json', JSON.stringify({ ...newer, notes: [{ ...newer.notes[0], updatedAt: 'yesterday' }, ...newer.notes.slice(1)] }), /notes\[0\]\.updatedAt/],
-      ['huge.json', `{"format":"ajar-export","version":1,"pad":"${'x'.repeat(10 * 1024 * 1024)}"}`, /Ajar imports files up to 10\.0 MB/],
+      [
+        'proto.json',
+        JSON.stringify(newer).replace('"reports":[', '"reports":[{"__proto__":{"polluted":true}},'),
+        /"__proto__" at reports\[0\]\.__proto__.*prototype pollution/,
+      ],
+      [
+        'invalid.json',
+        JSON.stringify({ ...newer, notes: [{ ...newer.notes[0], updatedAt: 'yesterday' }, ...newer.notes.slice(1)] }),
+        /notes\[0\]\.updatedAt/,
+      ],
+      [
+        'huge.json',
+        `{"format":"ajar-export","version":1,"pad":"${'x'.repeat(10 * 1024 * 1024)}"}`,
+        /Ajar imports files up to 10\.0 MB/,
+      ],
     ];
     for (const [name, text, why] of cases) {
       await importFile(page, name, text);
@@ -189,7 +240,7 @@ forEachBrowser('options page', (b) => {
       expect(message, name).toMatch(/Nothing was imported\./);
       expect(await page.$('[data-testid="import-preview"]'), name).toBeNull();
     }
-    expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
+    expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
     const after = JSON.parse((await exportVia(page, 'export-json')).text);
     expect(after.notes).toEqual(before.notes);
     expect(after.reports).toEqual(before.reports);
@@ -205,7 +256,9 @@ forEachBrowser('options page', (b) => {
     const csv = await exportVia(page, 'export-csv');
     expect(csv.name).toMatch(/\.csv$/);
     const lines = csv.text.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('type,id,status,model,page_url,page_title,claim,text,verdict_label,verdict_summary,sources,filed_url,created_at,updated_at');
+    expect(lines[0]).toBe(
+      'type,id,status,model,page_url,page_title,claim,text,verdict_label,verdict_summary,sources,filed_url,created_at,updated_at',
+    );
     expect(lines).toHaveLength(6);
     expect(csv.text).toContain('"\'=HYPERLINK(""http://evil.example"",""click""), says ""open source"", twice"');
     expect(csv.text).toContain('"An article, with commas"');
@@ -219,23 +272,36 @@ forEachBrowser('options page', (b) => {
 
   it('settings: sites, badge density, token (kept, never shown, never sent to a custom endpoint), cache, endpoint', async () => {
     const page = await openOptions(b.handle);
-    const stored = () => page.evaluate(async () => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.get(null));
+    const stored = () =>
+      page.evaluate(async () => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.get(null));
 
     await page.type('#off-host', 'https://www.Example.com/some/page');
     await page.click('[data-testid="off-add"]');
     await page.waitForSelector('[data-testid="disabled-sites"]');
     await page.click('[data-testid="auto-github"]');
-    await page.waitForFunction(() => !(document.querySelector('[data-testid="auto-github"]') as HTMLInputElement).checked);
+    await page.waitForFunction(
+      () => !(document.querySelector('[data-testid="auto-github"]') as HTMLInputElement).checked,
+    );
     await page.click('[data-testid="badge-density"] input[value="openwashing"]');
-    await page.waitForFunction(() => (document.querySelector('[data-testid="badge-density"] input[value="openwashing"]') as HTMLInputElement).checked);
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="badge-density"] input[value="openwashing"]') as HTMLInputElement)
+          .checked,
+    );
     await new Promise((r) => setTimeout(r, 200));
     let s = await stored();
-    expect(s.settings).toMatchObject({ disabledSites: ['www.example.com'], autoScan: { github: false }, badgeDensity: 'openwashing' });
+    expect(s.settings).toMatchObject({
+      disabledSites: ['www.example.com'],
+      autoScan: { github: false },
+      badgeDensity: 'openwashing',
+    });
 
     // Token: stored locally, the field is emptied, the page never shows it again.
     await page.type('[data-testid="hf-token"]', 'hf_e2eTestToken1234567890');
     await page.click('#hub .inline-form button[type="submit"]');
-    await page.waitForFunction(() => /A token is stored/.test(document.querySelector('[data-testid="token-state"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /A token is stored/.test(document.querySelector('[data-testid="token-state"]')?.textContent ?? ''),
+    );
     s = await stored();
     expect(s.hfToken).toBe('hf_e2eTestToken1234567890');
     expect(await page.$eval('[data-testid="hf-token"]', (el) => (el as HTMLInputElement).value)).toBe('');
@@ -246,12 +312,18 @@ forEachBrowser('options page', (b) => {
     await page.click('[data-testid="hub-endpoint"]', { count: 3 });
     await page.type('[data-testid="hub-endpoint"]', `${hub.url}/`);
     await page.click('#hub details button[type="submit"]');
-    await page.waitForFunction(() => /Hub endpoint: http:\/\/127\.0\.0\.1:\d+$/.test(document.querySelector('[data-testid="hub-status"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /Hub endpoint: http:\/\/127\.0\.0\.1:\d+$/.test(
+        document.querySelector('[data-testid="hub-status"]')?.textContent ?? '',
+      ),
+    );
     expect((await stored()).hubEndpoint).toBe(hub.url);
 
     // Clear cache: the next lookup asks the Hub again.
     await page.click('[data-testid="clear-cache"]');
-    await page.waitForFunction(() => /Cache cleared/.test(document.querySelector('[data-testid="hub-status"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /Cache cleared/.test(document.querySelector('[data-testid="hub-status"]')?.textContent ?? ''),
+    );
     const before = hub.log.length;
     const popup = await openExtensionPageReliably(b.handle, 'popup.html', { q: 'google-t5/t5-base' });
     await popup.waitForSelector('[data-testid="popup-state"][data-state="verdict"]', { timeout: 30_000 });
@@ -265,12 +337,16 @@ forEachBrowser('options page', (b) => {
     await page.type('[data-testid="cache-ttl"]', '0');
     await page.click('#hub form:nth-of-type(2) button[type="submit"]');
     // Out of range: the form refuses it (constraint validation), nothing is stored.
-    expect(await page.$eval('[data-testid="cache-ttl"]', (el) => (el as HTMLInputElement).validity.rangeUnderflow)).toBe(true);
+    expect(
+      await page.$eval('[data-testid="cache-ttl"]', (el) => (el as HTMLInputElement).validity.rangeUnderflow),
+    ).toBe(true);
     expect((await stored()).settings.cacheTtlHours).toBe(24); // the default, as before
     await page.click('[data-testid="cache-ttl"]', { count: 3 });
     await page.type('[data-testid="cache-ttl"]', '6');
     await page.click('#hub form:nth-of-type(2) button[type="submit"]');
-    await page.waitForFunction(() => /Saved/.test(document.querySelector('[data-testid="hub-status"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /Saved/.test(document.querySelector('[data-testid="hub-status"]')?.textContent ?? ''),
+    );
     expect((await stored()).settings.cacheTtlHours).toBe(6);
 
     // Undo the changes for the other tests.
@@ -284,7 +360,9 @@ forEachBrowser('options page', (b) => {
   it('data sources with their licences and attribution; German throughout when chosen', async () => {
     const page = await openOptions(b.handle);
     await page.waitForSelector('[data-testid="source-osai-index"]');
-    expect(await page.$eval('[data-testid="source-osai-index"]', (el) => el.textContent)).toMatch(/CC-BY-4\.0.*Liesenfeld.*doi:10\.5281\/zenodo/s);
+    expect(await page.$eval('[data-testid="source-osai-index"]', (el) => el.textContent)).toMatch(
+      /CC-BY-4\.0.*Liesenfeld.*doi:10\.5281\/zenodo/s,
+    );
     expect(await page.$eval('[data-testid="source-mot"]', (el) => el.textContent)).toMatch(/MIT/);
 
     await page.select('[data-testid="language-select"]', 'de');

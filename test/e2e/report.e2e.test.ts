@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { forEachBrowser, offlineExcept127, openExtensionPageReliably, screenshot, type ExtensionHandle } from './harness';
+import {
+  forEachBrowser,
+  offlineExcept127,
+  openExtensionPageReliably,
+  screenshot,
+  type ExtensionHandle,
+} from './harness';
 import { loadHubFixtures, startHubStandIn, type HubStandIn } from '../fixtures/hub/server';
 
 /*
@@ -91,7 +97,10 @@ async function findPage(handle: ExtensionHandle, part: string, viaTabsApi: Page)
   try {
     return await waitFor(seen, `a tab with ${part}`, 8_000);
   } catch {
-    await waitFor(async () => (await tabUrls(viaTabsApi)).some((u) => u.includes(part)), `the extension's tabs API to list ${part}`);
+    await waitFor(
+      async () => (await tabUrls(viaTabsApi)).some((u) => u.includes(part)),
+      `the extension's tabs API to list ${part}`,
+    );
     return openExtensionPageReliably(handle, part);
   }
 }
@@ -107,7 +116,10 @@ forEachBrowser(
         const api = (globalThis as any).browser ?? (globalThis as any).chrome;
         return api.runtime.sendMessage({
           type: 'report-claim',
-          page: { url: 'https://news.example.com/2024/07/llama-31', title: 'Meta releases Llama 3.1, "the first frontier-level open source AI model"' },
+          page: {
+            url: 'https://news.example.com/2024/07/llama-31',
+            title: 'Meta releases Llama 3.1, "the first frontier-level open source AI model"',
+          },
           claim: { id: 'claim-7', text: 'Llama 3.1 is the first frontier-level open source AI model.' },
           model,
         });
@@ -132,17 +144,27 @@ forEachBrowser(
       // The background opened the form.
       const form = await findPage(b.handle, `options.html?report=${id}`, setup);
       await form.waitForSelector(`[data-testid="report-form"][data-report-id="${id}"]`);
-      expect(await form.$eval('[data-testid="report-page"]', (el) => el.textContent)).toContain('https://news.example.com/2024/07/llama-31');
-      expect(await form.$eval('[data-testid="report-page"]', (el) => el.textContent)).toContain('first frontier-level open source AI model');
-      expect(await form.$eval('[data-testid="report-claim-text"]', (el) => (el as HTMLTextAreaElement).value)).toBe('Llama 3.1 is the first frontier-level open source AI model.');
+      expect(await form.$eval('[data-testid="report-page"]', (el) => el.textContent)).toContain(
+        'https://news.example.com/2024/07/llama-31',
+      );
+      expect(await form.$eval('[data-testid="report-page"]', (el) => el.textContent)).toContain(
+        'first frontier-level open source AI model',
+      );
+      expect(await form.$eval('[data-testid="report-claim-text"]', (el) => (el as HTMLTextAreaElement).value)).toBe(
+        'Llama 3.1 is the first frontier-level open source AI model.',
+      );
       expect(await form.$eval('[data-testid="report-model"]', (el) => el.textContent)).toBe(MODEL);
-      expect(await form.$eval('[data-testid="report-verdict"]', (el) => el.textContent)).toMatch(/Restricted.*Llama 3\.1 Community License/s);
+      expect(await form.$eval('[data-testid="report-verdict"]', (el) => el.textContent)).toMatch(
+        /Restricted.*Llama 3\.1 Community License/s,
+      );
 
       await form.type('[data-testid="report-comment"]', 'The licence has a 700M MAU cap and an acceptable-use policy.');
       await form.click('[data-testid="report-file"]'); // saves pending edits, then shows the preview
       await form.waitForSelector('[data-testid="public-preview"]');
       await form.waitForSelector('[data-testid="report-save-state"][data-state="saved"]');
-      expect((await storedReports(form)).find((r) => r.id === id).comment).toBe('The licence has a 700M MAU cap and an acceptable-use policy.');
+      expect((await storedReports(form)).find((r) => r.id === id).comment).toBe(
+        'The licence has a 700M MAU cap and an acceptable-use policy.',
+      );
 
       // The exact text, and the exact link, before anything leaves.
       const shownTitle = await form.$eval('[data-testid="public-title"]', (el) => (el as HTMLInputElement).value);
@@ -153,8 +175,16 @@ forEachBrowser(
       expect(`${u.origin}${u.pathname}`).toBe(`https://github.com/${REPO}/issues/new`);
       expect(u.searchParams.get('title')).toBe(shownTitle);
       expect(u.searchParams.get('body')).toBe(shownBody);
-      expect(shownTitle).toBe(`Openwashing? "Llama 3.1 is the first frontier-level open source AI model." about ${MODEL}`);
-      for (const part of ['https://news.example.com/2024/07/llama-31', '> Llama 3.1 is the first frontier-level open source AI model.', `https://huggingface.co/${MODEL}`, 'restricted-weights', 'The licence has a 700M MAU cap']) {
+      expect(shownTitle).toBe(
+        `Openwashing? "Llama 3.1 is the first frontier-level open source AI model." about ${MODEL}`,
+      );
+      for (const part of [
+        'https://news.example.com/2024/07/llama-31',
+        '> Llama 3.1 is the first frontier-level open source AI model.',
+        `https://huggingface.co/${MODEL}`,
+        'restricted-weights',
+        'The licence has a 700M MAU cap',
+      ]) {
         expect(shownBody).toContain(part);
       }
       expect(await tabUrls(form)).not.toContain(url); // nothing opened yet
@@ -162,9 +192,15 @@ forEachBrowser(
       await screenshot(form, 'report-preview');
 
       await form.click('[data-testid="public-open"]');
-      const opened = await waitFor(async () => (await tabUrls(form)).find((x) => x.startsWith('https://github.com/')), 'the GitHub tab');
+      const opened = await waitFor(
+        async () => (await tabUrls(form)).find((x) => x.startsWith('https://github.com/')),
+        'the GitHub tab',
+      );
       expect(opened).toBe(url);
-      const filed = await waitFor(async () => (await storedReports(form)).find((r) => r.id === id && r.status === 'filed'), 'the filed record');
+      const filed = await waitFor(
+        async () => (await storedReports(form)).find((r) => r.id === id && r.status === 'filed'),
+        'the filed record',
+      );
       expect(filed.filed).toMatchObject({ target: 'github', url });
       console.log(`[report] ${b.name}: public URL (${url.length} chars): ${url.slice(0, 160)}…`);
 
@@ -183,21 +219,38 @@ forEachBrowser(
       await popup.waitForSelector('[data-testid="report-form"]');
       const id = await popup.$eval('[data-testid="report-form"]', (el) => el.getAttribute('data-report-id')!);
       // Saved before the form shows.
-      expect((await storedReports(popup)).find((r) => r.id === id)).toMatchObject({ status: 'draft', model: MODEL, page: null });
+      expect((await storedReports(popup)).find((r) => r.id === id)).toMatchObject({
+        status: 'draft',
+        model: MODEL,
+        page: null,
+      });
       await popup.type('[data-testid="report-claim-text"]', '"Llama 3.1 8B Instruct: fully open source."');
       await popup.click('[data-testid="report-file"]');
       await popup.waitForSelector('[data-testid="public-preview"]');
       await popup.click('[data-testid="target-huggingface"]');
-      await popup.waitForFunction(() => document.querySelector('[data-testid="public-open"]')?.getAttribute('data-url')?.startsWith('https://huggingface.co/'));
+      await popup.waitForFunction(() =>
+        document
+          .querySelector('[data-testid="public-open"]')
+          ?.getAttribute('data-url')
+          ?.startsWith('https://huggingface.co/'),
+      );
       const url = await popup.$eval('[data-testid="public-open"]', (el) => el.getAttribute('data-url')!);
       const u = new URL(url);
       expect(`${u.origin}${u.pathname}`).toBe(`https://huggingface.co/${MODEL}/discussions/new`);
-      expect(u.searchParams.get('description')).toBe(await popup.$eval('[data-testid="public-body"]', (el) => (el as HTMLTextAreaElement).value));
+      expect(u.searchParams.get('description')).toBe(
+        await popup.$eval('[data-testid="public-body"]', (el) => (el as HTMLTextAreaElement).value),
+      );
       expect(u.searchParams.get('description')).toContain('fully open source');
       await popup.click('[data-testid="public-open"]');
-      const opened = await waitFor(async () => (await tabUrls(popup)).find((x) => x.startsWith('https://huggingface.co/')), 'the Hugging Face tab');
+      const opened = await waitFor(
+        async () => (await tabUrls(popup)).find((x) => x.startsWith('https://huggingface.co/')),
+        'the Hugging Face tab',
+      );
       expect(opened).toBe(url);
-      const filed = await waitFor(async () => (await storedReports(popup)).find((r) => r.id === id && r.status === 'filed'), 'the filed record');
+      const filed = await waitFor(
+        async () => (await storedReports(popup)).find((r) => r.id === id && r.status === 'filed'),
+        'the filed record',
+      );
       expect(filed.filed).toMatchObject({ target: 'huggingface', url });
       expect(filed.claim.text).toBe('"Llama 3.1 8B Instruct: fully open source."');
       await popup.close().catch(() => undefined);

@@ -30,7 +30,8 @@ const OUT = path.join(RESULTS_DIR, 'store-screenshots');
 /** Width and height from a PNG's IHDR chunk (signature, chunk length, "IHDR", then width and height, big-endian). */
 function pngSize(file: string): { width: number; height: number } {
   const b = fs.readFileSync(file);
-  if (b.length < 24 || b.readUInt32BE(0) !== 0x89504e47 || b.toString('latin1', 12, 16) !== 'IHDR') throw new Error(`${file} is not a PNG`);
+  if (b.length < 24 || b.readUInt32BE(0) !== 0x89504e47 || b.toString('latin1', 12, 16) !== 'IHDR')
+    throw new Error(`${file} is not a PNG`);
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
 }
 
@@ -74,10 +75,18 @@ describe.skipIf(!selectedBrowsers().includes('chromium'))('store screenshots [ch
   it('store images and the options page are exactly 1280×800', () => {
     expect(files.length).toBeGreaterThan(0);
     const framed = files.filter((f) => /^(store|options)-/.test(path.basename(f)));
-    expect(framed.map((f) => path.basename(f))).toEqual(expect.arrayContaining(['store-badge-light.png', 'store-badge-dark.png', 'store-popup-light.png', 'store-report-dark.png']));
+    expect(framed.map((f) => path.basename(f))).toEqual(
+      expect.arrayContaining([
+        'store-badge-light.png',
+        'store-badge-dark.png',
+        'store-popup-light.png',
+        'store-report-dark.png',
+      ]),
+    );
     for (const f of framed) expect(pngSize(f), path.basename(f)).toEqual({ width: 1280, height: 800 });
     // The popup as it is: its own width.
-    for (const f of files.filter((x) => path.basename(x).startsWith('popup-'))) expect(pngSize(f).width, path.basename(f)).toBe(460);
+    for (const f of files.filter((x) => path.basename(x).startsWith('popup-')))
+      expect(pngSize(f).width, path.basename(f)).toBe(460);
   });
 
   it('no image is blank', async () => {

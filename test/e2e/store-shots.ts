@@ -23,7 +23,10 @@ export type Theme = (typeof THEMES)[number];
 export const STORE_BADGE_URL = 'https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct';
 
 /** Chromium options for the badge image: every host name resolves to the local sites server, whose certificate is self-signed. */
-export const SITES_CHROMIUM_OPTIONS: ChromiumOptions = { hostResolverRules: 'MAP * 127.0.0.1, EXCLUDE localhost', ignoreHTTPSErrors: true };
+export const SITES_CHROMIUM_OPTIONS: ChromiumOptions = {
+  hostResolverRules: 'MAP * 127.0.0.1, EXCLUDE localhost',
+  ignoreHTTPSErrors: true,
+};
 
 const POPUP_CASES = [
   ['llama-3.1-restricted', 'meta-llama/Llama-3.1-8B-Instruct'],
@@ -50,7 +53,12 @@ export function storeHubFixtures(): HubFixtures {
   const fx = loadHubFixtures();
   const base = fx.models['meta-llama/Llama-3.1-8B-Instruct'] as Record<string, unknown>;
   for (const id of ['meta-llama/Llama-3.1-405B', 'meta-llama/Llama-3.1-405B-Instruct']) {
-    fx.models[id] = { ...base, id, modelId: id, tags: (base.tags as string[]).filter((t) => !t.startsWith('base_model')) };
+    fx.models[id] = {
+      ...base,
+      id,
+      modelId: id,
+      tags: (base.tags as string[]).filter((t) => !t.startsWith('base_model')),
+    };
   }
   return fx;
 }
@@ -70,9 +78,27 @@ export interface StoreShotOptions {
 const NOW = new Date().toISOString();
 const SEED = {
   notes: [
-    { id: 'shot-note-0001', target: { kind: 'model', model: 'meta-llama/Llama-3.1-8B-Instruct' }, text: 'Community licence: 700M monthly-user cap and an acceptable-use policy. Not open source, whatever the launch post says.', createdAt: NOW, updatedAt: NOW },
-    { id: 'shot-note-0002', target: { kind: 'model', model: 'google-t5/t5-base' }, text: 'Apache-2.0, and OSI validated it. A safe example of an honest "open source" claim.', createdAt: NOW, updatedAt: NOW },
-    { id: 'shot-note-0003', target: { kind: 'page', url: 'https://news.example.com/2024/07/llama-3-1', title: 'Meta releases Llama 3.1' }, text: 'Calls Llama 3.1 "open source AI" three times; links the licence only at the end.', createdAt: NOW, updatedAt: NOW },
+    {
+      id: 'shot-note-0001',
+      target: { kind: 'model', model: 'meta-llama/Llama-3.1-8B-Instruct' },
+      text: 'Community licence: 700M monthly-user cap and an acceptable-use policy. Not open source, whatever the launch post says.',
+      createdAt: NOW,
+      updatedAt: NOW,
+    },
+    {
+      id: 'shot-note-0002',
+      target: { kind: 'model', model: 'google-t5/t5-base' },
+      text: 'Apache-2.0, and OSI validated it. A safe example of an honest "open source" claim.',
+      createdAt: NOW,
+      updatedAt: NOW,
+    },
+    {
+      id: 'shot-note-0003',
+      target: { kind: 'page', url: 'https://news.example.com/2024/07/llama-3-1', title: 'Meta releases Llama 3.1' },
+      text: 'Calls Llama 3.1 "open source AI" three times; links the licence only at the end.',
+      createdAt: NOW,
+      updatedAt: NOW,
+    },
   ],
   reports: [
     {
@@ -81,16 +107,37 @@ const SEED = {
       page: { url: 'https://news.example.com/2024/07/llama-3-1', title: 'Meta releases Llama 3.1' },
       claim: { id: null, text: 'Llama 3.1 is the first frontier-level open source AI model.' },
       model: 'meta-llama/Llama-3.1-8B-Instruct',
-      verdict: { label: 'restricted-weights', summary: 'Weights available, but the Llama 3.1 Community License Agreement restricts use, modify, share.', evaluatedAt: NOW, sources: [{ title: 'Llama 3.1 Community License Agreement', url: 'https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE' }] },
+      verdict: {
+        label: 'restricted-weights',
+        summary: 'Weights available, but the Llama 3.1 Community License Agreement restricts use, modify, share.',
+        evaluatedAt: NOW,
+        sources: [
+          {
+            title: 'Llama 3.1 Community License Agreement',
+            url: 'https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE',
+          },
+        ],
+      },
       comment: 'The licence restricts use above 700M monthly users.',
-      filed: { target: 'huggingface', url: 'https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct/discussions/new', at: NOW },
+      filed: {
+        target: 'huggingface',
+        url: 'https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct/discussions/new',
+        at: NOW,
+      },
       createdAt: NOW,
       updatedAt: NOW,
     },
   ],
 };
 
-async function open(h: ExtensionHandle, page: string, theme: Theme, width: number, height: number, query?: Record<string, string>): Promise<Page> {
+async function open(
+  h: ExtensionHandle,
+  page: string,
+  theme: Theme,
+  width: number,
+  height: number,
+  query?: Record<string, string>,
+): Promise<Page> {
   const p = await openExtensionPage(h, page, query);
   await p.setViewport({ width, height, deviceScaleFactor: 1 });
   await p.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
@@ -150,7 +197,9 @@ async function frame(h: ExtensionHandle, png: Buffer, theme: Theme, caption: str
  */
 async function asOnTheHub(p: Page, standIn: string): Promise<void> {
   const host = new URL(standIn).host;
-  await p.evaluate(`document.querySelectorAll('a').forEach((a) => { if (a.textContent === ${JSON.stringify(host)}) a.textContent = 'huggingface.co'; })`);
+  await p.evaluate(
+    `document.querySelectorAll('a').forEach((a) => { if (a.textContent === ${JSON.stringify(host)}) a.textContent = 'huggingface.co'; })`,
+  );
 }
 
 /** What an open badge popover shows, read from Chromium's accessibility tree (the badges' shadow roots are closed). */
@@ -166,7 +215,10 @@ export interface OpenPopover {
 /** The open badge popover (chip with aria-expanded="true" and its dialog), or null when none is open. */
 export async function readOpenPopover(page: Page): Promise<OpenPopover | null> {
   const root = await page.accessibility.snapshot({ interestingOnly: false });
-  const texts = (n: SerializedAXNode): string[] => [...(n.role === 'StaticText' && n.name ? [n.name] : []), ...(n.children ?? []).flatMap(texts)];
+  const texts = (n: SerializedAXNode): string[] => [
+    ...(n.role === 'StaticText' && n.name ? [n.name] : []),
+    ...(n.children ?? []).flatMap(texts),
+  ];
   let chip: string | undefined;
   let dialog: SerializedAXNode | undefined;
   const walk = (n: SerializedAXNode) => {
@@ -207,22 +259,35 @@ async function settleBadges(page: Page, quietMs = 1000, timeoutMs = 20_000): Pro
  *    images there; the picture drops the emoji and draws the copy icon.
  */
 function lookLikeTheHub(dark: boolean): void {
-  document.addEventListener('readystatechange', () => {
-    if (dark) document.documentElement.classList.add('dark');
-    const style = document.createElement('style');
-    style.textContent = '.flex{display:flex}.items-center{align-items:center}.flex-none{flex:none}.mx-0\\.5{margin:0 .125rem}';
-    document.head.append(style);
-    const logo = document.querySelector('header a')?.firstChild;
-    if (logo?.nodeType === Node.TEXT_NODE) logo.textContent = (logo.textContent ?? '').replace('\u{1F917}', '').trimStart();
-    const copy = document.querySelector('h1 button[title^="Copy"]');
-    if (copy?.textContent === '\u29C9') {
-      copy.innerHTML = '<svg width="12" height="12" viewBox="0 0 12 12" fill="none" stroke="currentColor" aria-hidden="true"><rect x="3.5" y="3.5" width="8" height="8" rx="1"/><path d="M8.5 3.5v-2a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h2"/></svg>';
-    }
-  }, { once: true });
+  document.addEventListener(
+    'readystatechange',
+    () => {
+      if (dark) document.documentElement.classList.add('dark');
+      const style = document.createElement('style');
+      style.textContent =
+        '.flex{display:flex}.items-center{align-items:center}.flex-none{flex:none}.mx-0\\.5{margin:0 .125rem}';
+      document.head.append(style);
+      const logo = document.querySelector('header a')?.firstChild;
+      if (logo?.nodeType === Node.TEXT_NODE)
+        logo.textContent = (logo.textContent ?? '').replace('\u{1F917}', '').trimStart();
+      const copy = document.querySelector('h1 button[title^="Copy"]');
+      if (copy?.textContent === '\u29C9') {
+        copy.innerHTML =
+          '<svg width="12" height="12" viewBox="0 0 12 12" fill="none" stroke="currentColor" aria-hidden="true"><rect x="3.5" y="3.5" width="8" height="8" rx="1"/><path d="M8.5 3.5v-2a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h2"/></svg>';
+      }
+    },
+    { once: true },
+  );
 }
 
 /** The Hub model page with its badges and the openwashing claim's popover open, at 1280×800. */
-async function badgeShot(h: ExtensionHandle, pageUrl: string, theme: Theme, file: string, before?: StoreShotOptions['beforeBadgeShot']): Promise<void> {
+async function badgeShot(
+  h: ExtensionHandle,
+  pageUrl: string,
+  theme: Theme,
+  file: string,
+  before?: StoreShotOptions['beforeBadgeShot'],
+): Promise<void> {
   const p = await h.browser.newPage();
   p.setDefaultTimeout(30_000);
   await p.setViewport({ width: 1280, height: 800, deviceScaleFactor: 1 });
@@ -248,9 +313,11 @@ async function badgeShot(h: ExtensionHandle, pageUrl: string, theme: Theme, file
     await new Promise((r) => setTimeout(r, 150));
     open = await readOpenPopover(p);
   }
-  if (!open?.chip.includes('openwashing')) throw new Error(`the openwashing badge's popover did not open on ${pageUrl} (open: ${JSON.stringify(open)})`);
+  if (!open?.chip.includes('openwashing'))
+    throw new Error(`the openwashing badge's popover did not open on ${pageUrl} (open: ${JSON.stringify(open)})`);
   const b = open.box;
-  if (!b || b.x < 0 || b.y < 0 || b.x + b.width > 1280 || b.y + b.height > 800) throw new Error(`the popover is not inside the picture: ${JSON.stringify(b)}`);
+  if (!b || b.x < 0 || b.y < 0 || b.x + b.width > 1280 || b.y + b.height > 800)
+    throw new Error(`the popover is not inside the picture: ${JSON.stringify(b)}`);
   // The mouse rests on the chip (hover colour): move it off so the picture shows the badge as everyone sees it.
   await p.mouse.move(4, 4);
   await before?.(p, theme);
@@ -277,18 +344,33 @@ export async function takeStoreScreenshots(opts: StoreShotOptions): Promise<stri
       await asOnTheHub(p, hubUrl);
       const png = await shoot(p, out(`popup-${name}-${theme}.png`));
       if (name === 'llama-3.1-restricted') {
-        await frame(h, png, theme, 'Is this AI model really open? Llama 3.1: restricted, and here is the clause.', out(`store-popup-${theme}.png`));
+        await frame(
+          h,
+          png,
+          theme,
+          'Is this AI model really open? Llama 3.1: restricted, and here is the clause.',
+          out(`store-popup-${theme}.png`),
+        );
         // The report form with its public preview.
         await p.setViewport({ width: 460, height: 760, deviceScaleFactor: 1 });
         await p.click('[data-testid="report-model"]');
         await p.waitForSelector('[data-testid="report-form"]');
-        await p.type('[data-testid="report-claim-text"]', 'Llama 3.1 is the first frontier-level open source AI model.');
+        await p.type(
+          '[data-testid="report-claim-text"]',
+          'Llama 3.1 is the first frontier-level open source AI model.',
+        );
         await p.type('[data-testid="report-comment"]', 'The licence caps use at 700M monthly users.');
         await p.click('[data-testid="report-file"]');
         await p.waitForSelector('[data-testid="public-preview"]');
         await p.evaluate(`document.querySelector('[data-testid="public-preview"]').scrollIntoView({ block: 'end' })`);
         const reportPng = await shoot(p);
-        await frame(h, reportPng, theme, 'Report openwashing: you see the exact text before anything leaves your browser.', out(`store-report-${theme}.png`));
+        await frame(
+          h,
+          reportPng,
+          theme,
+          'Report openwashing: you see the exact text before anything leaves your browser.',
+          out(`store-report-${theme}.png`),
+        );
       }
       await p.close();
     }

@@ -9,9 +9,18 @@ import { named } from '../recognise';
  * and tighter access and distribution at the higher tiers).
  */
 
-const LR: Source = { title: 'AI2 ImpACT License – Low Risk Artifacts ("LR Agreement")', url: 'https://allenai.org/licenses/impact-lr' };
-const MR: Source = { title: 'AI2 ImpACT License – Medium Risk Artifacts ("MR Agreement")', url: 'https://allenai.org/licenses/impact-mr' };
-const HR: Source = { title: 'AI2 ImpACT License – High Risk Artifacts ("HR Agreement")', url: 'https://allenai.org/licenses/impact-hr' };
+const LR: Source = {
+  title: 'AI2 ImpACT License – Low Risk Artifacts ("LR Agreement")',
+  url: 'https://allenai.org/licenses/impact-lr',
+};
+const MR: Source = {
+  title: 'AI2 ImpACT License – Medium Risk Artifacts ("MR Agreement")',
+  url: 'https://allenai.org/licenses/impact-mr',
+};
+const HR: Source = {
+  title: 'AI2 ImpACT License – High Risk Artifacts ("HR Agreement")',
+  url: 'https://allenai.org/licenses/impact-hr',
+};
 const OVERVIEW: Source = { title: 'AI2 ImpACT Licenses (overview)', url: 'https://allenai.org/impact-license' };
 
 const tier = (level: string) => `(?:ai2-)?impact(?:-license)?-(?:for-)?${level}-risk(?:-artifacts)?(?:-(?:lr|mr|hr))?`;

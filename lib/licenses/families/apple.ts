@@ -38,7 +38,11 @@ export const appleAmlr: LicenseFamily = defineFamily({
   name: 'Apple Machine Learning Research Model License',
   recognise: {
     hubIds: ['apple-amlr'],
-    names: [named('apple-amlr'), named('apple-machine-learning-research-model'), named('apple-model-license-for-research')],
+    names: [
+      named('apple-amlr'),
+      named('apple-machine-learning-research-model'),
+      named('apple-model-license-for-research'),
+    ],
     // Apple ships the model licence as LICENSE_MODEL(S) beside a sample-code LICENSE; only the former is matched.
     links: [repoFile('github.com', 'apple/[^/]+', 'license_models?')],
   },

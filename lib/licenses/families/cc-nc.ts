@@ -64,7 +64,13 @@ function clausesFor(el: Element, version: string): LicenseClause[] {
       out.push(clause('§2(a)(1)(B)', ND_RESTRICTION, ['modify', 'share'], quote, src));
     } else {
       out.push(
-        clause('§3 (last paragraph)', ND_RESTRICTION, ['modify', 'share'], '"... but otherwise you have no rights to make Adaptations."', src),
+        clause(
+          '§3 (last paragraph)',
+          ND_RESTRICTION,
+          ['modify', 'share'],
+          '"... but otherwise you have no rights to make Adaptations."',
+          src,
+        ),
       );
     }
   }
@@ -83,7 +89,9 @@ function ccFamily(el: Element, version: string): LicenseFamily {
       hubIds: [hub],
       spdxIds: [spdx],
       names: [named(`(?:cc-by-${el}|creative-commons-attribution-${e.words}|attribution-${e.legal})-${v}`)],
-      links: [new RegExp(`^creativecommons\\.org/licenses/${e.path}/${v}(?:/(?:legalcode(?:\\.[a-z-]+)?|deed\\.[a-z-]+))?$`)],
+      links: [
+        new RegExp(`^creativecommons\\.org/licenses/${e.path}/${v}(?:/(?:legalcode(?:\\.[a-z-]+)?|deed\\.[a-z-]+))?$`),
+      ],
     },
     reason:
       el === 'nd'

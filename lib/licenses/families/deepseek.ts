@@ -22,7 +22,8 @@ export const deepseek: LicenseFamily = defineFamily({
       repoFile('huggingface.co', 'deepseek-ai/[^/]+', 'license-model(?:\\.md|\\.txt)?'),
     ],
   },
-  reason: 'OpenRAIL-style licence, not OSI-approved: use-based restrictions (incl. any military use) bind all derivatives',
+  reason:
+    'OpenRAIL-style licence, not OSI-approved: use-based restrictions (incl. any military use) bind all derivatives',
   clauses: [
     clause(
       '§5 + Attachment A',

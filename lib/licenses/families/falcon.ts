@@ -34,7 +34,8 @@ export const falcon180b: LicenseFamily = defineFamily({
       repoFile('huggingface.co', 'tiiuae/falcon-180b[^/]*', '(?:license|acceptable_use_policy)(?:\\.txt|\\.md)?'),
     ],
   },
-  reason: 'TII licence, not OSI-approved: an updatable acceptable-use policy binds all use, and hosting needs permission',
+  reason:
+    'TII licence, not OSI-approved: an updatable acceptable-use policy binds all use, and hosting needs permission',
   clauses: [
     clause(
       'Acceptable Use Policy',

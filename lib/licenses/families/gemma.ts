@@ -17,7 +17,8 @@ export const gemma: LicenseFamily = defineFamily({
     names: [named('(?:google-)?gemma(?![-.]?\\d)')],
     links: [/^ai\.google\.dev\/gemma\/terms$/],
   },
-  reason: 'Google terms of use, not OSI-approved: a prohibited-use policy binds every use and must be passed downstream',
+  reason:
+    'Google terms of use, not OSI-approved: a prohibited-use policy binds every use and must be passed downstream',
   clauses: [
     clause(
       '§3.2 + Prohibited Use Policy',

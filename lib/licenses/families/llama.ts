@@ -28,7 +28,8 @@ const LLAMA32_AUP: Source = {
   url: 'https://github.com/meta-llama/llama-models/blob/main/models/llama3_2/USE_POLICY.md',
 };
 const LLAMA4_AUP: Source = {
-  title: 'Llama 4 Acceptable Use Policy (llama.com/llama4/use-policy; clause text as reproduced in several public copies)',
+  title:
+    'Llama 4 Acceptable Use Policy (llama.com/llama4/use-policy; clause text as reproduced in several public copies)',
   url: 'https://www.llama.com/llama4/use-policy/',
 };
 
@@ -58,11 +59,7 @@ export const llama2: LicenseFamily = defineFamily({
   recognise: {
     hubIds: ['llama2'],
     names: [named('(?:meta-)?llama-?2')],
-    links: [
-      llamaSite('llama2'),
-      repoFile('github.com', 'meta-llama/llama', 'license'),
-      hfMetaLlama('llama-2-[^/]+'),
-    ],
+    links: [llamaSite('llama2'), repoFile('github.com', 'meta-llama/llama', 'license'), hfMetaLlama('llama-2-[^/]+')],
   },
   reason: REASON,
   clauses: [

@@ -17,17 +17,30 @@ const BAICHUAN_LICENSE: Source = {
   url: 'https://huggingface.co/baichuan-inc/Baichuan2-7B-Chat/blob/main/Community%20License%20for%20Baichuan2%20Model.pdf',
 };
 const YI_LICENSE: Source = {
-  title: 'Yi Series Models Community License Agreement (01-ai/Yi MODEL_LICENSE_AGREEMENT.txt, before the 2024 switch to Apache-2.0)',
+  title:
+    'Yi Series Models Community License Agreement (01-ai/Yi MODEL_LICENSE_AGREEMENT.txt, before the 2024 switch to Apache-2.0)',
   url: 'https://github.com/01-ai/Yi/blob/main/MODEL_LICENSE_AGREEMENT.txt',
 };
-const INTERNLM_CARD: Source = { title: 'InternLM2.5-7B-Chat model card, Open Source License', url: 'https://huggingface.co/internlm/internlm2_5-7b-chat' };
-const CHATGLM3: Source = { title: 'The ChatGLM3-6B License (THUDM/ChatGLM3 MODEL_LICENSE)', url: 'https://github.com/THUDM/ChatGLM3/blob/main/MODEL_LICENSE' };
-const GLM4: Source = { title: 'GLM-4 model licence (THUDM/glm-4-9b-chat LICENSE)', url: 'https://huggingface.co/THUDM/glm-4-9b-chat/blob/main/LICENSE' };
+const INTERNLM_CARD: Source = {
+  title: 'InternLM2.5-7B-Chat model card, Open Source License',
+  url: 'https://huggingface.co/internlm/internlm2_5-7b-chat',
+};
+const CHATGLM3: Source = {
+  title: 'The ChatGLM3-6B License (THUDM/ChatGLM3 MODEL_LICENSE)',
+  url: 'https://github.com/THUDM/ChatGLM3/blob/main/MODEL_LICENSE',
+};
+const GLM4: Source = {
+  title: 'GLM-4 model licence (THUDM/glm-4-9b-chat LICENSE)',
+  url: 'https://huggingface.co/THUDM/glm-4-9b-chat/blob/main/LICENSE',
+};
 const GML: Source = {
   title: 'OpenBMB General Model License (通用模型许可协议-来源说明-宣传限制-商业授权)',
   url: 'https://github.com/OpenBMB/General-Model-License/blob/main/%E9%80%9A%E7%94%A8%E6%A8%A1%E5%9E%8B%E8%AE%B8%E5%8F%AF%E5%8D%8F%E8%AE%AE-%E6%9D%A5%E6%BA%90%E8%AF%B4%E6%98%8E-%E5%AE%A3%E4%BC%A0%E9%99%90%E5%88%B6-%E5%95%86%E4%B8%9A%E6%8E%88%E6%9D%83.md',
 };
-const MINICPM_CARD: Source = { title: 'MiniCPM-2B-sft-bf16 model card, Model LICENSE', url: 'https://huggingface.co/openbmb/MiniCPM-2B-sft-bf16' };
+const MINICPM_CARD: Source = {
+  title: 'MiniCPM-2B-sft-bf16 model card, Model LICENSE',
+  url: 'https://huggingface.co/openbmb/MiniCPM-2B-sft-bf16',
+};
 const EXAONE: Source = {
   title: 'EXAONE AI Model License Agreement 1.1 - NC (LGAI-EXAONE model repos)',
   url: 'https://huggingface.co/LGAI-EXAONE/EXAONE-3.5-7.8B-Instruct/blob/main/LICENSE',
@@ -37,10 +50,21 @@ export const baichuan: LicenseFamily = defineFamily({
   id: 'baichuan-community',
   name: 'Community License for Baichuan 2 Model',
   recognise: {
-    names: [named('baichuan-?2?(?:-model)?-community'), named('community-license-for-baichuan-?2?(?:-model)?'), named('baichuan')],
-    links: [repoFile('huggingface.co', 'baichuan-inc/[^/]+', '[^/]*(?:community(?:%20|-|\\s)license|%e7%a4%be%e5%8c%ba)[^/]*\\.pdf')],
+    names: [
+      named('baichuan-?2?(?:-model)?-community'),
+      named('community-license-for-baichuan-?2?(?:-model)?'),
+      named('baichuan'),
+    ],
+    links: [
+      repoFile(
+        'huggingface.co',
+        'baichuan-inc/[^/]+',
+        '[^/]*(?:community(?:%20|-|\\s)license|%e7%a4%be%e5%8c%ba)[^/]*\\.pdf',
+      ),
+    ],
   },
-  reason: 'Baichuan model licence, not OSI-approved: commercial use only after applying to and being approved by Baichuan',
+  reason:
+    'Baichuan model licence, not OSI-approved: commercial use only after applying to and being approved by Baichuan',
   clauses: [
     clause(
       'Commercial use (per the model card)',
@@ -96,7 +120,11 @@ export const glm: LicenseFamily = defineFamily({
   id: 'glm-license',
   name: 'ChatGLM / GLM-4 model licence',
   recognise: {
-    names: [named('(?:the-)?chatglm-?\\d?(?:-6b)?(?:-model)?'), named('glm-?4(?:-9b)?(?:-model)?'), named('glm(?:-model)?')],
+    names: [
+      named('(?:the-)?chatglm-?\\d?(?:-6b)?(?:-model)?'),
+      named('glm-?4(?:-9b)?(?:-model)?'),
+      named('glm(?:-model)?'),
+    ],
     links: [
       repoFile('github.com', 'thudm/chatglm\\d?(?:-6b)?', 'model_license'),
       repoFile('huggingface.co', '(?:thudm|zai-org)/(?:chat)?glm[^/]*', '(?:model_)?license'),
@@ -136,7 +164,7 @@ export const minicpm: LicenseFamily = defineFamily({
     names: [named('(?:openbmb-)?general-model'), named('minicpm(?:-model)?'), named('gml')],
     links: [/^github\.com\/openbmb\/general-model-license(?:\/.*)?$/],
   },
-  reason: 'OpenBMB licence, not OSI-approved: commercial use only with the publisher\'s written authorisation',
+  reason: "OpenBMB licence, not OSI-approved: commercial use only with the publisher's written authorisation",
   clauses: [
     clause(
       '§2 商业授权 (Commercial authorisation)',

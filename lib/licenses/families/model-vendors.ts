@@ -13,9 +13,18 @@ const OPT: Source = {
   title: 'OPT-175B License Agreement (facebookresearch/metaseq, projects/OPT/MODEL_LICENSE.md)',
   url: 'https://github.com/facebookresearch/metaseq/blob/main/projects/OPT/MODEL_LICENSE.md',
 };
-const MSR: Source = { title: 'Microsoft Research License (microsoft/Orca-2-13b LICENSE)', url: 'https://huggingface.co/microsoft/Orca-2-13b/blob/main/LICENSE' };
-const ORCA_CARD: Source = { title: 'Orca 2 model card (microsoft/Orca-2-13b)', url: 'https://huggingface.co/microsoft/Orca-2-13b' };
-const JAMBA: Source = { title: 'Jamba Open Model License Agreement (AI21 Labs)', url: 'https://www.ai21.com/licenses/jamba-open-model-license' };
+const MSR: Source = {
+  title: 'Microsoft Research License (microsoft/Orca-2-13b LICENSE)',
+  url: 'https://huggingface.co/microsoft/Orca-2-13b/blob/main/LICENSE',
+};
+const ORCA_CARD: Source = {
+  title: 'Orca 2 model card (microsoft/Orca-2-13b)',
+  url: 'https://huggingface.co/microsoft/Orca-2-13b',
+};
+const JAMBA: Source = {
+  title: 'Jamba Open Model License Agreement (AI21 Labs)',
+  url: 'https://www.ai21.com/licenses/jamba-open-model-license',
+};
 const NVIDIA: Source = {
   title: 'NVIDIA Open Model License Agreement',
   url: 'https://www.nvidia.com/en-us/agreements/enterprise-software/nvidia-open-model-license/',
@@ -59,7 +68,13 @@ export const opt175b: LicenseFamily = defineFamily({
       'no use "for (i) any commercial or production purposes, (ii) military purposes or in the service of nuclear technology, (iii) purposes of surveillance"',
       OPT,
     ),
-    clause('§7.b Termination', 'revocable at will', ['use'], '"We may terminate this License, in whole or in part, at any time upon notice"', OPT),
+    clause(
+      '§7.b Termination',
+      'revocable at will',
+      ['use'],
+      '"We may terminate this License, in whole or in part, at any time upon notice"',
+      OPT,
+    ),
   ],
   sources: [OPT],
 });
@@ -96,9 +111,13 @@ export const jambaOpenModel: LicenseFamily = defineFamily({
   name: 'Jamba Open Model License Agreement',
   recognise: {
     names: [named('(?:ai21-)?jamba-open-model'), named('jamba-open')],
-    links: [/^ai21\.com\/licenses\/jamba-open-model-license$/, repoFile('huggingface.co', 'ai21labs/[^/]+', 'license(?:\\.md|\\.txt)?')],
+    links: [
+      /^ai21\.com\/licenses\/jamba-open-model-license$/,
+      repoFile('huggingface.co', 'ai21labs/[^/]+', 'license(?:\\.md|\\.txt)?'),
+    ],
   },
-  reason: 'AI21 model licence, not OSI-approved: commercial use above a revenue threshold needs a separate licence, plus a use policy',
+  reason:
+    'AI21 model licence, not OSI-approved: commercial use above a revenue threshold needs a separate licence, plus a use policy',
   clauses: [
     clause(
       'Commercial threshold (per AI21)',
@@ -111,7 +130,7 @@ export const jambaOpenModel: LicenseFamily = defineFamily({
       'Acceptable use',
       'use restrictions',
       ['use'],
-      '(paraphrase; licence text not retrieved) use must comply with AI21\'s acceptable-use terms, which pass to redistributed copies',
+      "(paraphrase; licence text not retrieved) use must comply with AI21's acceptable-use terms, which pass to redistributed copies",
       JAMBA,
     ),
   ],
@@ -128,7 +147,8 @@ export const nvidiaOpenModel: LicenseFamily = defineFamily({
       /^developer\.download\.nvidia\.com\/licenses\/nvidia-open-model-license-agreement-[a-z]+-\d{4}\.pdf$/,
     ],
   },
-  reason: 'NVIDIA model licence, not OSI-approved: rights end automatically if guardrails are bypassed, and use must follow NVIDIA terms',
+  reason:
+    'NVIDIA model licence, not OSI-approved: rights end automatically if guardrails are bypassed, and use must follow NVIDIA terms',
   clauses: [
     clause(
       '§2.1 Conditions for Use (per secondary analysis)',
@@ -141,7 +161,7 @@ export const nvidiaOpenModel: LicenseFamily = defineFamily({
       '§2 AI Ethics (per secondary analysis)',
       'use restrictions incorporated by reference',
       ['use'],
-      '(paraphrase) use of the Model is subject to NVIDIA\'s Trustworthy AI terms, incorporated by reference and updatable by NVIDIA',
+      "(paraphrase) use of the Model is subject to NVIDIA's Trustworthy AI terms, incorporated by reference and updatable by NVIDIA",
       NVIDIA_ANALYSIS,
     ),
   ],
@@ -158,7 +178,8 @@ export const tencentHunyuan: LicenseFamily = defineFamily({
       repoFile('huggingface.co', 'tencent(?:-hunyuan)?/hunyuan[^/]*', 'license(?:\\.md|\\.txt)?'),
     ],
   },
-  reason: 'Tencent model licence, not OSI-approved: user-scale threshold, acceptable-use policy, no training of other LLMs',
+  reason:
+    'Tencent model licence, not OSI-approved: user-scale threshold, acceptable-use policy, no training of other LLMs',
   clauses: [
     clause(
       '§4 Additional Commercial Terms',

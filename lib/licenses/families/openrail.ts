@@ -17,7 +17,8 @@ const VARIANTS_NOTE: Source = {
 
 const USE_BASED_QUOTE =
   '"The restrictions set forth in Attachment A are considered Use-based restrictions. Therefore You cannot use the Model and the Derivatives of the Model for the specified restricted uses"; §4(a): they "MUST be included as an enforceable provision" in any downstream licence';
-const REMOTE_QUOTE = '"Licensor reserves the right to restrict (remotely or otherwise) usage of the Model in violation of this License"';
+const REMOTE_QUOTE =
+  '"Licensor reserves the right to restrict (remotely or otherwise) usage of the Model in violation of this License"';
 
 function railClauses(src: Source, remoteSrc: Source = src) {
   return [
@@ -26,18 +27,36 @@ function railClauses(src: Source, remoteSrc: Source = src) {
   ];
 }
 
-const src = (title: string, url: string): Source => ({ title: `${title} (clause wording as in BigScience OpenRAIL-M)`, url });
+const src = (title: string, url: string): Source => ({
+  title: `${title} (clause wording as in BigScience OpenRAIL-M)`,
+  url,
+});
 const REASON = 'RAIL licence: not OSI-approved; use-based restrictions bind every user and every derivative';
 
-const BIGSCIENCE: Source = src('BigScience OpenRAIL-M License (2022-08-18)', 'https://bigscience.huggingface.co/blog/bigscience-openrail-m');
-const CREATIVEML: Source = src('CreativeML OpenRAIL-M License', 'https://huggingface.co/spaces/CompVis/stable-diffusion-license');
+const BIGSCIENCE: Source = src(
+  'BigScience OpenRAIL-M License (2022-08-18)',
+  'https://bigscience.huggingface.co/blog/bigscience-openrail-m',
+);
+const CREATIVEML: Source = src(
+  'CreativeML OpenRAIL-M License',
+  'https://huggingface.co/spaces/CompVis/stable-diffusion-license',
+);
 const OPENRAIL_PP: Source = src(
   'CreativeML Open RAIL++-M License',
   'https://huggingface.co/stabilityai/stable-diffusion-xl-base-1.0/blob/main/LICENSE.md',
 );
-const BIGCODE: Source = src('BigCode Open RAIL-M v1 License Agreement', 'https://www.bigcode-project.org/docs/pages/bigcode-openrail');
-const BLOOM: Source = src('BigScience RAIL License v1.0 (BLOOM)', 'https://bigscience.huggingface.co/blog/the-bigscience-rail-license');
-const OPENRAIL: Source = src('OpenRAIL licence family (Hugging Face overview)', 'https://huggingface.co/blog/open_rail');
+const BIGCODE: Source = src(
+  'BigCode Open RAIL-M v1 License Agreement',
+  'https://www.bigcode-project.org/docs/pages/bigcode-openrail',
+);
+const BLOOM: Source = src(
+  'BigScience RAIL License v1.0 (BLOOM)',
+  'https://bigscience.huggingface.co/blog/the-bigscience-rail-license',
+);
+const OPENRAIL: Source = src(
+  'OpenRAIL licence family (Hugging Face overview)',
+  'https://huggingface.co/blog/open_rail',
+);
 
 export const bigscienceOpenrailM: LicenseFamily = defineFamily({
   id: 'bigscience-openrail-m',
@@ -106,7 +125,10 @@ export const bigscienceBloomRail: LicenseFamily = defineFamily({
   recognise: {
     hubIds: ['bigscience-bloom-rail-1.0'],
     names: [named('bigscience-(?:bloom-)?rail')],
-    links: [/^bigscience\.huggingface\.co\/blog\/the-bigscience-rail-license$/, /^huggingface\.co\/spaces\/bigscience\/license$/],
+    links: [
+      /^bigscience\.huggingface\.co\/blog\/the-bigscience-rail-license$/,
+      /^huggingface\.co\/spaces\/bigscience\/license$/,
+    ],
   },
   reason: REASON,
   clauses: railClauses(BLOOM),

@@ -9,19 +9,23 @@ import { named } from '../recognise';
  */
 
 const QWEN: Source = {
-  title: 'Qwen LICENSE AGREEMENT (2024-09-19), as shipped with Qwen2.5-72B-Instruct (section numbers per secondary quotes)',
+  title:
+    'Qwen LICENSE AGREEMENT (2024-09-19), as shipped with Qwen2.5-72B-Instruct (section numbers per secondary quotes)',
   url: 'https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/LICENSE',
 };
 const QWEN_RESEARCH: Source = {
-  title: 'Qwen RESEARCH LICENSE AGREEMENT (2024-09-19) (copy: roboflow/inference inference/models/qwen25vl/LICENSE.txt)',
+  title:
+    'Qwen RESEARCH LICENSE AGREEMENT (2024-09-19) (copy: roboflow/inference inference/models/qwen25vl/LICENSE.txt)',
   url: 'https://huggingface.co/Qwen/Qwen2.5-3B/blob/main/LICENSE',
 };
 const TONGYI: Source = {
-  title: 'Tongyi Qianwen LICENSE AGREEMENT (2023-08-03) (copy: huggingface/transformers examples/pytorch/torchacc/qwen/Qwen1.5-7B/LICENSE)',
+  title:
+    'Tongyi Qianwen LICENSE AGREEMENT (2023-08-03) (copy: huggingface/transformers examples/pytorch/torchacc/qwen/Qwen1.5-7B/LICENSE)',
   url: 'https://github.com/QwenLM/Qwen/blob/main/Tongyi%20Qianwen%20LICENSE%20AGREEMENT',
 };
 const TONGYI_RESEARCH: Source = {
-  title: 'Tongyi Qianwen RESEARCH LICENSE AGREEMENT, as described in the QwenLM/Qwen README (licence text not retrieved)',
+  title:
+    'Tongyi Qianwen RESEARCH LICENSE AGREEMENT, as described in the QwenLM/Qwen README (licence text not retrieved)',
   url: 'https://github.com/QwenLM/Qwen/blob/main/Tongyi%20Qianwen%20RESEARCH%20LICENSE%20AGREEMENT',
 };
 
@@ -70,7 +74,7 @@ export const tongyiQianwenResearch: LicenseFamily = defineFamily({
       'Licence grant (section not retrieved)',
       'non-commercial',
       ['use'],
-      '(paraphrase) the Qwen README states that models under this licence (e.g. Qwen-1.8B) need the licensor\'s permission for commercial use',
+      "(paraphrase) the Qwen README states that models under this licence (e.g. Qwen-1.8B) need the licensor's permission for commercial use",
       TONGYI_RESEARCH,
     ),
   ],
@@ -114,7 +118,8 @@ export const qwen: LicenseFamily = defineFamily({
     names: [named('qwen')],
     links: [hfQwen('(?:qwen2\\.5-(?:[a-z]+-)*72b[^/]*|qvq-72b[^/]*)')],
   },
-  reason: 'Alibaba Cloud licence, not OSI-approved: commercial use above 100M monthly active users needs a separate licence',
+  reason:
+    'Alibaba Cloud licence, not OSI-approved: commercial use above 100M monthly active users needs a separate licence',
   clauses: [
     clause(
       '§4 (per secondary source)',
@@ -127,7 +132,7 @@ export const qwen: LicenseFamily = defineFamily({
       '§5.b (per secondary source)',
       'attribution/naming',
       ['share', 'modify'],
-      'derived models must "prominently display \'Built with Qwen\' or \'Improved using Qwen\'" in their documentation',
+      "derived models must \"prominently display 'Built with Qwen' or 'Improved using Qwen'\" in their documentation",
       QWEN,
     ),
   ],

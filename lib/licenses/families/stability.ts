@@ -7,7 +7,8 @@ const COMMUNITY: Source = {
   url: 'https://huggingface.co/stabilityai/stablelm-2-1_6b/blob/main/LICENSE.md',
 };
 const COMMUNITY_SD35: Source = {
-  title: 'Stability AI Community License Agreement (2024-07-05), as shipped with stable-diffusion-3.5-large (quoted via public copies)',
+  title:
+    'Stability AI Community License Agreement (2024-07-05), as shipped with stable-diffusion-3.5-large (quoted via public copies)',
   url: 'https://huggingface.co/stabilityai/stable-diffusion-3.5-large/blob/main/LICENSE.md',
 };
 

@@ -21,8 +21,14 @@ const GROK2: Source = {
   title: 'Grok 2 Community License Agreement (xai-org/grok-2 LICENSE)',
   url: 'https://huggingface.co/xai-org/grok-2/blob/main/LICENSE',
 };
-const OPENMDW_10: Source = { title: 'Open Model, Data & Weights License Agreement 1.0', url: 'https://openmdw.ai/license/1-0/' };
-const OPENMDW_11: Source = { title: 'Open Model, Data & Weights License Agreement 1.1', url: 'https://openmdw.ai/license/1-1/' };
+const OPENMDW_10: Source = {
+  title: 'Open Model, Data & Weights License Agreement 1.0',
+  url: 'https://openmdw.ai/license/1-0/',
+};
+const OPENMDW_11: Source = {
+  title: 'Open Model, Data & Weights License Agreement 1.1',
+  url: 'https://openmdw.ai/license/1-1/',
+};
 
 export const intelResearch: LicenseFamily = defineFamily({
   id: 'intel-research',

@@ -43,7 +43,9 @@ describe('claim sentences from the corpus (committed copies)', () => {
 
   it('flags no honest or critical sentence, and reaches the recall floor', async () => {
     const m = assertGuarantees(await evaluate(review, review));
-    console.log(`committed corpus sentences: precision ${m.precision.toFixed(3)}, recall ${m.recall.toFixed(3)} (TP ${m.tp}, FP ${m.fp}, FN ${m.fn}, TN ${m.tn})`);
+    console.log(
+      `committed corpus sentences: precision ${m.precision.toFixed(3)}, recall ${m.recall.toFixed(3)} (TP ${m.tp}, FP ${m.fp}, FN ${m.fn}, TN ${m.tn})`,
+    );
   });
 
   it('never flags a sentence of a critical (CRIT) page', async () => {
@@ -63,7 +65,9 @@ describe.skipIf(!existsSync(join(DEFAULT_CORPUS, 'INDEX.tsv')))('the shared corp
 
   it('flags no honest or critical sentence, and reaches the recall floor', async () => {
     const m = assertGuarantees(await evaluate(loadCorpusSentences(), review));
-    console.log(`shared corpus: precision ${m.precision.toFixed(3)}, recall ${m.recall.toFixed(3)} (TP ${m.tp}, FP ${m.fp}, FN ${m.fn}, TN ${m.tn})`);
+    console.log(
+      `shared corpus: precision ${m.precision.toFixed(3)}, recall ${m.recall.toFixed(3)} (TP ${m.tp}, FP ${m.fp}, FN ${m.fn}, TN ${m.tn})`,
+    );
   });
 
   it('whole pages: nothing flagged on critical pages, no high-severity flag on honest or reference pages', async () => {
@@ -71,7 +75,9 @@ describe.skipIf(!existsSync(join(DEFAULT_CORPUS, 'INDEX.tsv')))('the shared corp
     const flags = (a: string, sev?: string) =>
       pages
         .filter((p) => p.assessment === a)
-        .flatMap((p) => p.claims.filter((c) => c.openwashing && (!sev || c.severity === sev)).map((c) => `${p.file}: ${c.text}`));
+        .flatMap((p) =>
+          p.claims.filter((c) => c.openwashing && (!sev || c.severity === sev)).map((c) => `${p.file}: ${c.text}`),
+        );
     expect(flags('CRIT')).toEqual([]);
     expect(flags('HON', 'high')).toEqual([]);
     expect(flags('REF')).toEqual([]);

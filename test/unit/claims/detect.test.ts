@@ -187,7 +187,14 @@ describe('negated and critical uses are not claims', () => {
 describe('word edges', () => {
   // The detector spells letters and digits out as ranges (cheaper to compile than \p{L} under /iu). Over the
   // scripts it reads, a phrase glued to a letter or digit must be rejected exactly where \p{L}/\p{N} would.
-  const ranges: [number, number][] = [[0, 0x370], [0x2000, 0x2100], [0x3000, 0x3100], [0x3400, 0x4dc0], [0x4e00, 0xa000], [0xff00, 0xffbf]];
+  const ranges: [number, number][] = [
+    [0, 0x370],
+    [0x2000, 0x2100],
+    [0x3000, 0x3100],
+    [0x3400, 0x4dc0],
+    [0x4e00, 0xa000],
+    [0xff00, 0xffbf],
+  ];
   const chars: string[] = [];
   for (const [a, z] of ranges) for (let c = a; c < z; c += z - a > 0x1000 ? 97 : 1) chars.push(String.fromCharCode(c));
   const wordChar = /[\p{L}\p{N}_]/iu; // as the detector used to write it
@@ -250,7 +257,9 @@ describe('languages', () => {
 });
 
 describe('prefilter', () => {
-  const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/claims/corpus-sentences.json'), 'utf8')) as { sentence: string }[];
+  const fixture = JSON.parse(
+    readFileSync(join(import.meta.dirname, '../../fixtures/claims/corpus-sentences.json'), 'utf8'),
+  ) as { sentence: string }[];
   const samples = [
     ...fixture.map((f) => f.sentence),
     'Llama 3 ist quelloffen.',
@@ -294,7 +303,9 @@ describe('hostile text', () => {
     const t0 = performance.now();
     const found = detectClaims(text);
     const ms = performance.now() - t0;
-    console.log(`detectClaims on ${(text.length / 1e6).toFixed(2)} MB of ${JSON.stringify(unit)}: ${ms.toFixed(1)} ms, ${found.length} claims`);
+    console.log(
+      `detectClaims on ${(text.length / 1e6).toFixed(2)} MB of ${JSON.stringify(unit)}: ${ms.toFixed(1)} ms, ${found.length} claims`,
+    );
     expect(found.length).toBeLessThanOrEqual(2000);
   });
 });
@@ -305,7 +316,8 @@ describe('speed', () => {
       'Meta has introduced the fourth generation of its Llama models as part of its effort to lead in the open-source AI space. ' +
       'The committee met on Tuesday to discuss the budget for next year, and nothing else happened. ';
     const article = para.repeat(2000);
-    const plain = 'The committee met on Tuesday to discuss the budget for next year, and nothing else happened. '.repeat(5000);
+    const plain =
+      'The committee met on Tuesday to discuss the budget for next year, and nothing else happened. '.repeat(5000);
     const time = (s: string) => {
       let best = Infinity;
       for (let i = 0; i < 5; i++) {

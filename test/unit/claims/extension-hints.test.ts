@@ -9,7 +9,15 @@ import { judgeClaims, type LabelService } from '../../../lib/tab-state';
 
 function context(id: string, sentence: string): ClaimContext {
   const c = detectClaims(sentence).find((x) => x.kind === 'strong')!;
-  return { id, phrase: c.phrase, kind: c.kind, sentence, paragraph: sentence, linkedRepos: { sentence: [], paragraph: [] }, phraseIndex: c.start };
+  return {
+    id,
+    phrase: c.phrase,
+    kind: c.kind,
+    sentence,
+    paragraph: sentence,
+    linkedRepos: { sentence: [], paragraph: [] },
+    phraseIndex: c.start,
+  };
 }
 
 // Every model is restricted here: only what the sentence says can keep a claim from being flagged.
@@ -25,7 +33,12 @@ describe('judgeClaims with sentenceHints', () => {
   ];
 
   it('skips a claim about software and flags the model claims, as judgeScan does', async () => {
-    const out = await judgeClaims(claims, 'org/model', { resolve: (_c, pm) => pm, judge: judgeClaim, labels, sentenceHints });
+    const out = await judgeClaims(claims, 'org/model', {
+      resolve: (_c, pm) => pm,
+      judge: judgeClaim,
+      labels,
+      sentenceHints,
+    });
     expect(out.claims.map((c) => [c.id, c.openwashing, c.severity])).toEqual([
       ['tools', false, 'none'],
       ['model', true, 'high'],

@@ -36,7 +36,9 @@ describe('judgeClaim: the openwashing rule', () => {
     expect(judgeClaim('strong', null).reason).toMatch(/model unknown/i);
     expect(judgeClaim('strong', 'unknown').reason).toMatch(/not enough evidence/i);
     expect(judgeClaim('vague', 'restricted-weights').reason).toMatch(/restricted weights/);
-    expect(judgeClaim('strong', 'restricted-weights', { licenceName: 'Llama 3.1 Community License Agreement' }).reason).toContain('Llama 3.1 Community License Agreement');
+    expect(
+      judgeClaim('strong', 'restricted-weights', { licenceName: 'Llama 3.1 Community License Agreement' }).reason,
+    ).toContain('Llama 3.1 Community License Agreement');
   });
 
   it('an honest claim is never flagged, whatever the hints', () => {
@@ -44,7 +46,10 @@ describe('judgeClaim: the openwashing rule', () => {
   });
 
   it('label unknown but a licence that restricts use: a strong claim is flagged high', () => {
-    expect(judgeClaim('strong', 'unknown', { licenceRestrictsUse: true })).toMatchObject({ openwashing: true, severity: 'high' });
+    expect(judgeClaim('strong', 'unknown', { licenceRestrictsUse: true })).toMatchObject({
+      openwashing: true,
+      severity: 'high',
+    });
     expect(judgeClaim('vague', 'unknown', { licenceRestrictsUse: true }).openwashing).toBe(false);
   });
 });
@@ -54,11 +59,13 @@ function context(id: string, sentence: string, phrase: string, kind: ClaimKind):
 }
 
 describe('judgeScan', () => {
-  const offline = (calls: string[]) => async (model: string): Promise<Verdict | null> => {
-    calls.push(model);
-    const r = await checkModel(model, { knowledge: k, hub: null, now: () => new Date('2026-01-01T00:00:00Z') });
-    return r.ok ? r.verdict : null;
-  };
+  const offline =
+    (calls: string[]) =>
+    async (model: string): Promise<Verdict | null> => {
+      calls.push(model);
+      const r = await checkModel(model, { knowledge: k, hub: null, now: () => new Date('2026-01-01T00:00:00Z') });
+      return r.ok ? r.verdict : null;
+    };
 
   it('checks each model once and judges every claim, unknown models included', async () => {
     const calls: string[] = [];
@@ -88,9 +95,19 @@ describe('judgeScan', () => {
   });
 
   it('a failing lookup leaves the claim unjudged, never flagged', async () => {
-    const out = await judgeScan([context('a', 'Llama 2 is open source.', 'open source', 'strong')], null, k, async () => {
-      throw new Error('network down');
+    const out = await judgeScan(
+      [context('a', 'Llama 2 is open source.', 'open source', 'strong')],
+      null,
+      k,
+      async () => {
+        throw new Error('network down');
+      },
+    );
+    expect(out[0]).toMatchObject({
+      model: 'meta-llama/Llama-2-70b-chat-hf',
+      label: 'unknown',
+      openwashing: false,
+      severity: 'none',
     });
-    expect(out[0]).toMatchObject({ model: 'meta-llama/Llama-2-70b-chat-hf', label: 'unknown', openwashing: false, severity: 'none' });
   });
 });

@@ -77,7 +77,12 @@ describe('a claim that names a licence is judged with it', () => {
     const out = await judgeScan(contexts('We publish open weights under Apache-2.0.'), null, k, offline);
     expect(out.length).toBeGreaterThan(0);
     expect(out.every((c) => !c.openwashing)).toBe(true);
-    const llama = await judgeScan(contexts('Llama 3.1 405B has open weights under the Llama 3.1 Community License.'), null, k, offline);
+    const llama = await judgeScan(
+      contexts('Llama 3.1 405B has open weights under the Llama 3.1 Community License.'),
+      null,
+      k,
+      offline,
+    );
     expect(llama.every((c) => !c.openwashing)).toBe(true);
   });
 
@@ -91,8 +96,11 @@ describe('a claim that names a licence is judged with it', () => {
 });
 
 describe('the subject decides whether the model is judged', () => {
-  it('does not flag software called open source on a restricted model\'s page', async () => {
-    const out = await strongOf('Our Purple Llama tools are open sourced for the community to use.', 'meta-llama/Llama-3.1-8B-Instruct');
+  it("does not flag software called open source on a restricted model's page", async () => {
+    const out = await strongOf(
+      'Our Purple Llama tools are open sourced for the community to use.',
+      'meta-llama/Llama-3.1-8B-Instruct',
+    );
     expect(out.length).toBe(1);
     expect(out[0]!.subject).toBe('code');
     expect(out[0]!.openwashing).toBe(false);
@@ -139,8 +147,10 @@ describe('lists of models after a claim', () => {
 });
 
 describe('a licence named for something the claim is contrasted with', () => {
-  it('does not judge the claim with another model\'s licence', async () => {
-    const [c] = await strongOf('Unlike Llama 2, which ships under the Llama 2 Community License, Mixtral 8x7B is open source.');
+  it("does not judge the claim with another model's licence", async () => {
+    const [c] = await strongOf(
+      'Unlike Llama 2, which ships under the Llama 2 Community License, Mixtral 8x7B is open source.',
+    );
     expect(c!.namedLicense).toBeUndefined();
     expect(c!.severity).not.toBe('high');
   });

@@ -41,11 +41,15 @@ describe('findModelMentions', () => {
   });
 
   it('takes the longest name: "Llama 3.1 405B" over "Llama 3.1" over nothing for "Llama"', () => {
-    expect(models('We release Llama 3.1 405B today.')).toEqual([['Llama 3.1 405B', 'meta-llama/Llama-3.1-405B', 'name']]);
+    expect(models('We release Llama 3.1 405B today.')).toEqual([
+      ['Llama 3.1 405B', 'meta-llama/Llama-3.1-405B', 'name'],
+    ]);
     expect(models('Llama-3.1-405B is big.')).toEqual([['Llama-3.1-405B', 'meta-llama/Llama-3.1-405B', 'name']]);
     expect(models('We release Llama 3.1 today.')[0]?.[0]).toBe('Llama 3.1');
     expect(models('We release Llama today.')).toEqual([]);
-    expect(models('Llama 3.1 405B Instruct')).toEqual([['Llama 3.1 405B Instruct', 'meta-llama/Llama-3.1-405B-Instruct', 'name']]);
+    expect(models('Llama 3.1 405B Instruct')).toEqual([
+      ['Llama 3.1 405B Instruct', 'meta-llama/Llama-3.1-405B-Instruct', 'name'],
+    ]);
   });
 
   it('does not take "OLMo 2", "Falcon 7B" or "Qwen 2.5" for OLMo, Falcon or Qwen', () => {
@@ -53,7 +57,9 @@ describe('findModelMentions', () => {
   });
 
   it('finds Hub URLs and repo ids, but not slashes in prose or GitHub paths', () => {
-    expect(models('See https://huggingface.co/meta-llama/Llama-3.1-8B/tree/main and meta-llama/Llama-2-7b-hf.')).toEqual([
+    expect(
+      models('See https://huggingface.co/meta-llama/Llama-3.1-8B/tree/main and meta-llama/Llama-2-7b-hf.'),
+    ).toEqual([
       ['https://huggingface.co/meta-llama/Llama-3.1-8B/tree/main', 'meta-llama/Llama-3.1-8B', 'url'],
       ['meta-llama/Llama-2-7b-hf', 'meta-llama/Llama-2-7b-hf', 'repo-id'],
     ]);
@@ -62,7 +68,9 @@ describe('findModelMentions', () => {
   });
 
   it('matches whole words only, and common words only when written as names', () => {
-    expect(findModelMentions('CodeLlama2 and Nous-Hermes-Llama-2 are fine-tunes.', k).map((m) => m.text)).not.toContain('Llama-2');
+    expect(findModelMentions('CodeLlama2 and Nous-Hermes-Llama-2 are fine-tunes.', k).map((m) => m.text)).not.toContain(
+      'Llama-2',
+    );
     expect(findModelMentions('the trees were in full bloom and the falcon flew', k)).toEqual([]);
     expect(models('BLOOM was trained in 2022.')[0]?.[1]).toBe('bigscience/bloom');
   });
@@ -81,7 +89,10 @@ describe('resolveClaimModel: sentence, then paragraph, then page', () => {
   });
 
   it('a repo id written in the sentence counts as a link', () => {
-    expect(resolveClaimModel(ctx('meta-llama/Llama-2-7b-hf is open source.'), page, k)).toEqual({ model: 'meta-llama/Llama-2-7b-hf', via: 'sentence-link' });
+    expect(resolveClaimModel(ctx('meta-llama/Llama-2-7b-hf is open source.'), page, k)).toEqual({
+      model: 'meta-llama/Llama-2-7b-hf',
+      via: 'sentence-link',
+    });
   });
 
   it('a name in the sentence wins over the paragraph and the page', () => {
@@ -92,7 +103,13 @@ describe('resolveClaimModel: sentence, then paragraph, then page', () => {
 
   it('then a link in the paragraph, then a name in the paragraph', () => {
     const sentence = 'It is open source.';
-    expect(resolveClaimModel(ctx(sentence, `Mixtral 8x7B is here. ${sentence}`, { paragraph: ['https://huggingface.co/allenai/OLMo-7B'] }), page, k)).toEqual({
+    expect(
+      resolveClaimModel(
+        ctx(sentence, `Mixtral 8x7B is here. ${sentence}`, { paragraph: ['https://huggingface.co/allenai/OLMo-7B'] }),
+        page,
+        k,
+      ),
+    ).toEqual({
       model: 'allenai/OLMo-7B',
       via: 'paragraph-link',
     });
@@ -103,25 +120,42 @@ describe('resolveClaimModel: sentence, then paragraph, then page', () => {
   });
 
   it('then the page model, then none (the claim is kept as "model unknown")', () => {
-    expect(resolveClaimModel(ctx('This open-source model runs on one GPU.'), page, k)).toEqual({ model: page, via: 'page' });
-    expect(resolveClaimModel(ctx('This open-source model runs on one GPU.'), null, k)).toEqual({ model: null, via: 'none' });
+    expect(resolveClaimModel(ctx('This open-source model runs on one GPU.'), page, k)).toEqual({
+      model: page,
+      via: 'page',
+    });
+    expect(resolveClaimModel(ctx('This open-source model runs on one GPU.'), null, k)).toEqual({
+      model: null,
+      via: 'none',
+    });
   });
 
   it('prefers the name before the claim, and skips names it is contrasted with', () => {
-    expect(resolveClaimModel(ctx("We're releasing Llama 3.1 405B, the first frontier-level open source AI model, as well as Llama 3.1 70B."), null, k).model).toBe(
-      'meta-llama/Llama-3.1-405B',
-    );
+    expect(
+      resolveClaimModel(
+        ctx("We're releasing Llama 3.1 405B, the first frontier-level open source AI model, as well as Llama 3.1 70B."),
+        null,
+        k,
+      ).model,
+    ).toBe('meta-llama/Llama-3.1-405B');
     expect(resolveClaimModel(ctx('OLMo, unlike Llama 2, is fully open.'), null, k).model).toBe('allenai/OLMo-7B');
-    expect(resolveClaimModel(ctx('The open-source Pythia suite is here.'), null, k).model).toBe('EleutherAI/pythia-6.9b');
+    expect(resolveClaimModel(ctx('The open-source Pythia suite is here.'), null, k).model).toBe(
+      'EleutherAI/pythia-6.9b',
+    );
   });
 
   it('a version Ajar does not know decides too: the claim is about no known model', () => {
-    const c = ctx('Our fully open OLMo 2-Instruct models are competitive with open-weight only models, including Qwen 2.5, Llama 3.1 and Gemma 2.');
+    const c = ctx(
+      'Our fully open OLMo 2-Instruct models are competitive with open-weight only models, including Qwen 2.5, Llama 3.1 and Gemma 2.',
+    );
     expect(resolveClaimModel(c, null, k)).toEqual({ model: null, via: 'sentence-name' });
   });
 
   it('a name inside a licence name is not the subject', () => {
     const c = ctx('This open-source model ships under the Llama 3.1 Community License.');
-    expect(resolveClaimModel(c, 'meta-llama/Llama-3.1-8B-Instruct', k)).toEqual({ model: 'meta-llama/Llama-3.1-8B-Instruct', via: 'page' });
+    expect(resolveClaimModel(c, 'meta-llama/Llama-3.1-8B-Instruct', k)).toEqual({
+      model: 'meta-llama/Llama-3.1-8B-Instruct',
+      via: 'page',
+    });
   });
 });

@@ -65,8 +65,18 @@ describe('claimSubject: what is called open source', () => {
   });
 
   it('judges model, unspecified and licence subjects against a model, the others not', () => {
-    expect(['model', 'unspecified', 'licence', undefined].map((s) => isModelSubject(s as never))).toEqual([true, true, true, true]);
-    expect(['code', 'data', 'benchmark', 'community'].map((s) => isModelSubject(s as never))).toEqual([false, false, false, false]);
+    expect(['model', 'unspecified', 'licence', undefined].map((s) => isModelSubject(s as never))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['code', 'data', 'benchmark', 'community'].map((s) => isModelSubject(s as never))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('gives no subject to honest wording', () => {

@@ -3,7 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { detectClaims } from '../../../lib/claims/detect';
 
-const claims = (t: string) => detectClaims(t).filter((c) => c.kind !== 'honest').map((c) => c.phrase);
+const claims = (t: string) =>
+  detectClaims(t)
+    .filter((c) => c.kind !== 'honest')
+    .map((c) => c.phrase);
 
 describe('talk about the term is not a claim', () => {
   it.each([
@@ -41,7 +44,7 @@ describe('talk about the term is not a claim', () => {
     ['Llama 3.1 405B is open source.'],
     ['Gemma is a collection of lightweight open source generative AI models.'],
     ['Meta veröffentlicht LLaMA 3.1 und stellt es als Open-Source zur Verfügung.'],
-    ['Ce qui distingue vraiment Llama, c\'est sa nature open-source.'],
+    ["Ce qui distingue vraiment Llama, c'est sa nature open-source."],
     ['Llama es completamente open source, permitiendo uso comercial.'],
     ['GLM-4-9B 是 GLM-4 系列中的开源版本。'],
     ['The difference is that Llama 2 is open source and free for commercial use.'],

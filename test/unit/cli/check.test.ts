@@ -9,14 +9,25 @@ import { FAULT_ORG, HUB_FAULTS, HUB_FAULT_EXPECT } from '../../fixtures/hub/faul
 
 const ROOT = join(import.meta.dirname, '../../..');
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** Run the CLI as a user would, with its own empty cache dir. */
 function ajar(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'cli/ajar.ts'), ...args], {
       cwd: ROOT,
-      env: { ...process.env, HF_ENDPOINT: '', HF_TOKEN: '', AJAR_CACHE_DIR: mkdtempSync(join(tmpdir(), 'ajar-cli-')), NO_COLOR: '1', ...env },
+      env: {
+        ...process.env,
+        HF_ENDPOINT: '',
+        HF_TOKEN: '',
+        AJAR_CACHE_DIR: mkdtempSync(join(tmpdir(), 'ajar-cli-')),
+        NO_COLOR: '1',
+        ...env,
+      },
     });
     let stdout = '';
     let stderr = '';
@@ -33,8 +44,17 @@ beforeAll(async () => {
     ...fx,
     faults: {
       '/api/models/ajar-fixtures/server-error': { kind: 'status', status: 500, body: '{"error":"boom"}' },
-      '/api/models/ajar-fixtures/html-page': { kind: 'body', body: '<!doctype html><html><body>Hi</body></html>', contentType: 'text/html' },
-      '/api/models/ajar-fixtures/rate-limited': { kind: 'status', status: 429, body: '{"error":"slow down"}', headers: { RateLimit: '"api";r=0;t=1' } },
+      '/api/models/ajar-fixtures/html-page': {
+        kind: 'body',
+        body: '<!doctype html><html><body>Hi</body></html>',
+        contentType: 'text/html',
+      },
+      '/api/models/ajar-fixtures/rate-limited': {
+        kind: 'status',
+        status: 429,
+        body: '{"error":"slow down"}',
+        headers: { RateLimit: '"api";r=0;t=1' },
+      },
       '/api/models/EleutherAI/pythia-6.9b': { kind: 'status', status: 503, body: 'unavailable' },
       // The shared fault table (also run through checkModel and through the extension's popup and badge).
       ...Object.fromEntries(Object.entries(HUB_FAULTS).map(([name, f]) => [`/api/models/${FAULT_ORG}/${name}`, f])),
@@ -66,7 +86,12 @@ describe('ajar check', { timeout: 30_000 }, () => {
   });
 
   it('prints a readable verdict from the Hub stand-in, with a freedoms table and sources', async () => {
-    const r = await ajar(['check', 'https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct', '--hf-endpoint', hub.url]);
+    const r = await ajar([
+      'check',
+      'https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct',
+      '--hf-endpoint',
+      hub.url,
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/RESTRICTED WEIGHTS/);
     expect(r.stdout).toMatch(/Freedoms/);
@@ -140,20 +165,24 @@ describe('ajar check', { timeout: 30_000 }, () => {
 
   // Every fault of the shared table, through the CLI as a user runs it: exit 3 with one clear line on stderr
   // (no stack trace), and no more requests than the table allows. The hang waits for the CLI's 10 s timeout.
-  it.each(Object.keys(HUB_FAULTS))('Hub fault %s: exit 3, one clear line, bounded requests', { timeout: 40_000 }, async (name) => {
-    const want = HUB_FAULT_EXPECT[name]!;
-    const path = `/api/models/${FAULT_ORG}/${name}`;
-    const before = hub.count(path);
-    const r = await ajar(['check', `${FAULT_ORG}/${name}`, '--hf-endpoint', hub.url]);
-    expect(r.code).toBe(3);
-    const lines = r.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(want.message);
-    expect(lines[0]!.length).toBeLessThan(400);
-    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
-    expect(r.stdout).toBe('');
-    expect(hub.count(path) - before).toBeLessThanOrEqual(want.maxRequests);
-  });
+  it.each(Object.keys(HUB_FAULTS))(
+    'Hub fault %s: exit 3, one clear line, bounded requests',
+    { timeout: 40_000 },
+    async (name) => {
+      const want = HUB_FAULT_EXPECT[name]!;
+      const path = `/api/models/${FAULT_ORG}/${name}`;
+      const before = hub.count(path);
+      const r = await ajar(['check', `${FAULT_ORG}/${name}`, '--hf-endpoint', hub.url]);
+      expect(r.code).toBe(3);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(want.message);
+      expect(lines[0]!.length).toBeLessThan(400);
+      expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+      expect(r.stdout).toBe('');
+      expect(hub.count(path) - before).toBeLessThanOrEqual(want.maxRequests);
+    },
+  );
 
   it('does not storm a rate-limited Hub', async () => {
     const before = hub.count('/api/models/ajar-fixtures/rate-limited');

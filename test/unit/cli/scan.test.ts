@@ -11,13 +11,23 @@ import { join } from 'node:path';
 const ROOT = join(import.meta.dirname, '../../..');
 const PAGES = join(ROOT, 'test/fixtures/pages');
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 function ajar(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'cli/ajar.ts'), ...args], {
       cwd: ROOT,
-      env: { ...process.env, HF_ENDPOINT: '', HF_TOKEN: '', AJAR_CACHE_DIR: mkdtempSync(join(tmpdir(), 'ajar-scan-')), NO_COLOR: '1' },
+      env: {
+        ...process.env,
+        HF_ENDPOINT: '',
+        HF_TOKEN: '',
+        AJAR_CACHE_DIR: mkdtempSync(join(tmpdir(), 'ajar-scan-')),
+        NO_COLOR: '1',
+      },
     });
     let stdout = '';
     let stderr = '';
@@ -44,7 +54,18 @@ async function scanJson(file: string, ...extra: string[]): Promise<Claim[]> {
   const out = JSON.parse(r.stdout) as { claims: Claim[] };
   expect(Object.keys(out)).toEqual(['site', 'pageModel', 'models', 'claims']);
   for (const c of out.claims) {
-    expect(Object.keys(c).sort()).toEqual(['id', 'kind', 'label', 'linkedRepos', 'model', 'openwashing', 'phrase', 'reason', 'severity', 'text']);
+    expect(Object.keys(c).sort()).toEqual([
+      'id',
+      'kind',
+      'label',
+      'linkedRepos',
+      'model',
+      'openwashing',
+      'phrase',
+      'reason',
+      'severity',
+      'text',
+    ]);
     expect(c.reason).not.toMatch(/\n/);
   }
   return out.claims;
@@ -90,31 +111,45 @@ afterAll(async () => {
 describe('ajar scan', { timeout: 30_000 }, () => {
   it('a vendor announcement: flags the strong claim, keeps the licence as honest, reads no nav, script or code', async () => {
     const claims = await scanJson('vendor-announcement.html');
-    expect(find(claims, 'We’re releasing Llama 3.1 405B, the first frontier-level open source AI model')).toMatchObject({
-      kind: 'strong',
-      model: 'meta-llama/Llama-3.1-405B',
-      openwashing: true,
-      severity: 'high',
-    });
+    expect(find(claims, 'We’re releasing Llama 3.1 405B, the first frontier-level open source AI model')).toMatchObject(
+      {
+        kind: 'strong',
+        model: 'meta-llama/Llama-3.1-405B',
+        openwashing: true,
+        severity: 'high',
+      },
+    );
     expect(find(claims, 'This open-source model runs on a single GPU.')).toMatchObject({
       model: 'meta-llama/Llama-3.1-8B-Instruct',
       label: 'restricted-weights',
       openwashing: true,
     });
-    expect(find(claims, 'available under the Llama 3.1 Community License')).toMatchObject({ kind: 'honest', openwashing: false, severity: 'none' });
+    expect(find(claims, 'available under the Llama 3.1 Community License')).toMatchObject({
+      kind: 'honest',
+      openwashing: false,
+      severity: 'none',
+    });
     expect(claims.some((c) => /pip install|best|Home/.test(c.text))).toBe(false);
   });
 
   it('a news article: flags the Llama 4 and Stable Diffusion claims; open weights and a fully open model are not flagged', async () => {
     const claims = await scanJson('news-article.html');
-    expect(find(claims, 'Meta Unveils Llama 4 Models')).toMatchObject({ kind: 'strong', openwashing: true, severity: 'high' });
+    expect(find(claims, 'Meta Unveils Llama 4 Models')).toMatchObject({
+      kind: 'strong',
+      openwashing: true,
+      severity: 'high',
+    });
     expect(find(claims, 'Meta Unveils Llama 4 Models').model).toMatch(/^meta-llama\/Llama-4/);
     expect(find(claims, 'open source text-to-image model Stable Diffusion')).toMatchObject({ openwashing: true });
     expect(find(claims, 'open-weight natively multimodal')).toMatchObject({ kind: 'honest', openwashing: false });
     // The "Related" aside is site chrome: the extension skips it on article sites, and so does the CLI.
     expect(claims.some((c) => c.text.includes('truly open language model'))).toBe(false);
     // No model named near it, no page model: kept, as "model unknown".
-    expect(find(claims, 'fourth generation of its Llama')).toMatchObject({ model: null, openwashing: false, reason: expect.stringMatching(/model unknown/i) });
+    expect(find(claims, 'fourth generation of its Llama')).toMatchObject({
+      model: null,
+      openwashing: false,
+      reason: expect.stringMatching(/model unknown/i),
+    });
     expect(claims.some((c) => c.text.includes('access is currently restricted'))).toBe(false);
   });
 
@@ -126,7 +161,11 @@ describe('ajar scan', { timeout: 30_000 }, () => {
   });
 
   it('a Hub model page with --url-hint: unnamed claims are about the page model; comparisons are not claims', async () => {
-    const claims = await scanJson('hub-model-page.html', '--url-hint', 'https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct');
+    const claims = await scanJson(
+      'hub-model-page.html',
+      '--url-hint',
+      'https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct',
+    );
     expect(find(claims, 'This open-source model can be fine-tuned')).toMatchObject({
       kind: 'strong',
       model: 'meta-llama/Llama-3.1-8B-Instruct',
@@ -134,19 +173,41 @@ describe('ajar scan', { timeout: 30_000 }, () => {
       openwashing: true,
       severity: 'high',
     });
-    expect(find(claims, 'openly releasing these models')).toMatchObject({ kind: 'vague', openwashing: false, severity: 'none' });
-    expect(find(claims, 'released with open weights under Apache 2.0')).toMatchObject({ kind: 'honest', model: 'mistralai/Mixtral-8x7B-v0.1', openwashing: false });
+    expect(find(claims, 'openly releasing these models')).toMatchObject({
+      kind: 'vague',
+      openwashing: false,
+      severity: 'none',
+    });
+    expect(find(claims, 'released with open weights under Apache 2.0')).toMatchObject({
+      kind: 'honest',
+      model: 'mistralai/Mixtral-8x7B-v0.1',
+      openwashing: false,
+    });
     expect(claims.some((c) => c.text.includes('outperform many of the available open source'))).toBe(false);
   });
 
   it('a GitHub README with --url-hint: two linked models, so no page model (as in the extension); links in the sentence count', async () => {
-    const r = await ajar(['scan', join(PAGES, 'github-readme.html'), '--json', '--offline', '--url-hint', 'https://github.com/ajar-fixtures/olmo-notes']);
+    const r = await ajar([
+      'scan',
+      join(PAGES, 'github-readme.html'),
+      '--json',
+      '--offline',
+      '--url-hint',
+      'https://github.com/ajar-fixtures/olmo-notes',
+    ]);
     const out = JSON.parse(r.stdout) as { site: string; pageModel: string | null; models: string[]; claims: Claim[] };
-    expect(out).toMatchObject({ site: 'github', pageModel: null, models: ['allenai/OLMo-7B', 'meta-llama/Llama-2-7b-hf'] });
+    expect(out).toMatchObject({
+      site: 'github',
+      pageModel: null,
+      models: ['allenai/OLMo-7B', 'meta-llama/Llama-2-7b-hf'],
+    });
     const claims = await scanJson('github-readme.html', '--url-hint', 'https://github.com/ajar-fixtures/olmo-notes');
     // OLMo is linked twice and Llama 2 once: which one "It" means is not for a scanner to guess.
     expect(find(claims, 'It is a fully open model')).toMatchObject({ model: null, openwashing: false });
-    expect(find(claims, 'which is open source too')).toMatchObject({ model: 'meta-llama/Llama-2-7b-hf', openwashing: true });
+    expect(find(claims, 'which is open source too')).toMatchObject({
+      model: 'meta-llama/Llama-2-7b-hf',
+      openwashing: true,
+    });
   });
 
   it('a hostile page: markup stays text, nothing runs, nothing is fetched', async () => {
@@ -178,10 +239,22 @@ describe('ajar scan', { timeout: 30_000 }, () => {
   it('asks the Hub (stand-in) once per model when online', async () => {
     const path = '/api/models/meta-llama/Llama-3.1-8B-Instruct';
     const before = hub.count(path);
-    const r = await ajar(['scan', join(PAGES, 'hub-model-page.html'), '--json', '--hf-endpoint', hub.url, '--url-hint', 'https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct']);
+    const r = await ajar([
+      'scan',
+      join(PAGES, 'hub-model-page.html'),
+      '--json',
+      '--hf-endpoint',
+      hub.url,
+      '--url-hint',
+      'https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct',
+    ]);
     expect(r.code).toBe(0);
     const claims = (JSON.parse(r.stdout) as { claims: Claim[] }).claims;
-    expect(find(claims, 'This open-source model can be fine-tuned')).toMatchObject({ label: 'restricted-weights', openwashing: true, severity: 'high' });
+    expect(find(claims, 'This open-source model can be fine-tuned')).toMatchObject({
+      label: 'restricted-weights',
+      openwashing: true,
+      severity: 'high',
+    });
     expect(hub.count(path) - before).toBe(1);
   });
 
@@ -197,7 +270,9 @@ describe('ajar scan', { timeout: 30_000 }, () => {
     const lines = r.stdout.trim().split('\n');
     const claimLines = lines.filter((l) => /^[✗!✓·] /.test(l));
     expect(claimLines.length).toBe(4);
-    expect(claimLines.find((l) => l.startsWith('✗'))).toMatch(/HIGH\s+restricted-weights\s+meta-llama\/Llama-4.*Called open source/);
+    expect(claimLines.find((l) => l.startsWith('✗'))).toMatch(
+      /HIGH\s+restricted-weights\s+meta-llama\/Llama-4.*Called open source/,
+    );
     expect(lines.at(-1)).toMatch(/4 claims; 2 openwashing/);
   });
 

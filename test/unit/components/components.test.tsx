@@ -71,7 +71,9 @@ describe('VerdictView renders the verdict as given', () => {
     expect(painted).toBe(1);
     expect($$('[data-testid="mof-component"]')).toHaveLength(llama.mof.components.length);
     expect(llama.mof.components).toHaveLength(17);
-    expect($$('[data-testid^="freedom-"]').map((r) => r.getAttribute('data-status'))).toEqual(['use', 'study', 'modify', 'share'].map((f) => llama.osaid.freedoms[f as 'use'].status));
+    expect($$('[data-testid^="freedom-"]').map((r) => r.getAttribute('data-status'))).toEqual(
+      ['use', 'study', 'modify', 'share'].map((f) => llama.osaid.freedoms[f as 'use'].status),
+    );
     expect($$('[data-testid="clause-quote"]').length).toBeGreaterThan(0);
     expect($('[data-testid="freshness"]')?.textContent).toMatch(/Offline: the bundled knowledge pack only/);
   });
@@ -96,7 +98,12 @@ describe('ReportForm', () => {
     const records = createRecordsStore();
     const draft = await records.put(
       'reports',
-      makeReport({ page: { url: 'https://example.com/a', title: 'A page' }, claim: { id: 'c1', text: 'Llama 3.1 is open source.' }, model: llama.model, verdict: verdictSnapshot(llama) }),
+      makeReport({
+        page: { url: 'https://example.com/a', title: 'A page' },
+        claim: { id: 'c1', text: 'Llama 3.1 is open source.' },
+        model: llama.model,
+        verdict: verdictSnapshot(llama),
+      }),
     );
     const created = vi.spyOn(fakeBrowser.tabs, 'create');
     await act(() => render(<ReportForm report={draft} repo="owner/reports" defaultTarget="github" />, root));
@@ -109,7 +116,7 @@ describe('ReportForm', () => {
     await until(() => $('[data-testid="report-save-state"]')?.getAttribute('data-state') === 'saved', 'autosave');
     expect((await records.get('reports', draft.id))?.comment).toBe('The licence restricts use.');
 
-    (($('[data-testid="report-file"]') as HTMLButtonElement)).click();
+    ($('[data-testid="report-file"]') as HTMLButtonElement).click();
     await until(() => !!$('[data-testid="public-preview"]'), 'the preview');
     expect(created).not.toHaveBeenCalled(); // nothing leaves before the click
     const url = $('[data-testid="public-open"]')!.getAttribute('data-url')!;
@@ -129,9 +136,13 @@ describe('ReportForm', () => {
 
   it('says why a write failed and keeps the text', async () => {
     const records = createRecordsStore();
-    const draft = await records.put('reports', makeReport({ page: null, claim: { id: null, text: 'x' }, model: null, verdict: null }));
+    const draft = await records.put(
+      'reports',
+      makeReport({ page: null, claim: { id: null, text: 'x' }, model: null, verdict: null }),
+    );
     await act(() => render(<ReportForm report={draft} repo="" defaultTarget="huggingface" />, root));
-    const native = (globalThis as unknown as { IDBObjectStore: { prototype: IDBObjectStore } }).IDBObjectStore.prototype;
+    const native = (globalThis as unknown as { IDBObjectStore: { prototype: IDBObjectStore } }).IDBObjectStore
+      .prototype;
     const put = vi.spyOn(native, 'put').mockImplementation(() => {
       throw new DOMException('full', 'QuotaExceededError');
     });
@@ -167,7 +178,11 @@ describe('NotesPanel', () => {
     const model = 'ajar-test/many-notes';
     for (let i = 0; i < NOTES_SHOWN + 5; i++) {
       const at = new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString();
-      await recordsStore().put('notes', { ...makeNote({ kind: 'model', model }, `note ${i}`), createdAt: at, updatedAt: at });
+      await recordsStore().put('notes', {
+        ...makeNote({ kind: 'model', model }, `note ${i}`),
+        createdAt: at,
+        updatedAt: at,
+      });
     }
     await act(() => render(<NotesPanel targets={[{ kind: 'model', model }]} />, root));
     await until(() => $$('[data-testid="note"]').length > 0, 'the notes');

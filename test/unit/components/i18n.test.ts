@@ -30,7 +30,11 @@ describe('catalogs', () => {
   });
 
   it('every key the UI asks for exists', () => {
-    const files = [...sources(path.join(ROOT, 'components')), ...sources(path.join(ROOT, 'entrypoints/popup')), ...sources(path.join(ROOT, 'entrypoints/options'))];
+    const files = [
+      ...sources(path.join(ROOT, 'components')),
+      ...sources(path.join(ROOT, 'entrypoints/popup')),
+      ...sources(path.join(ROOT, 'entrypoints/options')),
+    ];
     const used = new Set<string>();
     for (const f of files) for (const m of fs.readFileSync(f, 'utf8').matchAll(/\btn?\('([\w.]+)'/g)) used.add(m[1]!);
     expect(used.size).toBeGreaterThan(150);

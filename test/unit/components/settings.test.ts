@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, autoScanEnabled, isOptedIn, isSiteEnabled, normalizeHost, readSettings, tokenForEndpoint } from '@/lib/settings/schema';
+import {
+  DEFAULT_SETTINGS,
+  autoScanEnabled,
+  isOptedIn,
+  isSiteEnabled,
+  normalizeHost,
+  readSettings,
+  tokenForEndpoint,
+} from '@/lib/settings/schema';
 import { siteGroupOf } from '@/lib/settings/sites';
 
 /* The settings the options page writes and the background and content scripts read. */
@@ -8,16 +16,32 @@ describe('settings', () => {
   it('read whatever is stored as complete settings; one bad field never resets the others', () => {
     expect(readSettings(undefined)).toEqual(DEFAULT_SETTINGS);
     expect(readSettings('garbage')).toEqual(DEFAULT_SETTINGS);
-    const s = readSettings({ language: 'de', cacheTtlHours: -5, badgeDensity: 'openwashing', disabledSites: ['ok.example', 'NOT A HOST'], extra: 1 });
+    const s = readSettings({
+      language: 'de',
+      cacheTtlHours: -5,
+      badgeDensity: 'openwashing',
+      disabledSites: ['ok.example', 'NOT A HOST'],
+      extra: 1,
+    });
     expect(s.language).toBe('de');
     expect(s.badgeDensity).toBe('openwashing');
     expect(s.cacheTtlHours).toBe(24);
     expect(s.disabledSites).toEqual([]); // an invalid entry invalidates that list only
-    expect(DEFAULT_SETTINGS).toMatchObject({ language: 'auto', badgeDensity: 'all', cacheTtlHours: 24, reportTarget: 'huggingface', reportRepo: '' });
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      language: 'auto',
+      badgeDensity: 'all',
+      cacheTtlHours: 24,
+      reportTarget: 'huggingface',
+      reportRepo: '',
+    });
   });
 
   it('per-site switches match the host and its subdomains', () => {
-    const s = readSettings({ disabledSites: ['example.com'], optInSites: ['blog.example.org'], autoScan: { github: false } });
+    const s = readSettings({
+      disabledSites: ['example.com'],
+      optInSites: ['blog.example.org'],
+      autoScan: { github: false },
+    });
     expect(isSiteEnabled(s, 'example.com')).toBe(false);
     expect(isSiteEnabled(s, 'www.example.com')).toBe(false);
     expect(isSiteEnabled(s, 'notexample.com')).toBe(true);

@@ -32,15 +32,20 @@ function start(html: string, url: string): Harness {
       if (msg.type === 'judge-claims') {
         return {
           ok: true,
-          claims: msg.claims.map(
-            (c): JudgedClaim => ({
-              id: c.id, text: c.sentence, kind: c.kind, model: 'meta-llama/Llama-3.1-405B', label: 'restricted-weights',
-              openwashing: c.kind === 'strong', severity: c.kind === 'strong' ? 'high' : 'none', reason: '<b>not markup</b>',
-            }),
-          ),
+          claims: msg.claims.map((c): JudgedClaim => ({
+            id: c.id,
+            text: c.sentence,
+            kind: c.kind,
+            model: 'meta-llama/Llama-3.1-405B',
+            label: 'restricted-weights',
+            openwashing: c.kind === 'strong',
+            severity: c.kind === 'strong' ? 'high' : 'none',
+            reason: '<b>not markup</b>',
+          })),
         };
       }
-      if (msg.type === 'model-labels') return { ok: true, models: msg.ids.map((id) => ({ query: id, id, label: 'open-weights', summary: 's' })) };
+      if (msg.type === 'model-labels')
+        return { ok: true, models: msg.ids.map((id) => ({ query: id, id, label: 'open-weights', summary: 's' })) };
       return { ok: true };
     },
     badge(data): BadgeHandle {
@@ -99,7 +104,9 @@ describe('PageRuntime', () => {
     expect(judge).toHaveLength(1);
     const claims = judge[0]!.type === 'judge-claims' ? judge[0]!.claims : [];
     const strong = claims.find((c) => c.kind === 'strong')!;
-    expect(strong.sentence).toMatch(/^We’re releasing Llama 3\.1 405B, the first frontier-level open source AI model\.$/);
+    expect(strong.sentence).toMatch(
+      /^We’re releasing Llama 3\.1 405B, the first frontier-level open source AI model\.$/,
+    );
     expect(strong.linkedRepos.sentence).toEqual(['meta-llama/Llama-3.1-405B']);
     expect(strong.paragraph).toMatch(/It has open weights\./);
     expect(strong.sentence.slice(strong.phraseIndex!)).toMatch(/^open source/);
@@ -141,7 +148,10 @@ describe('PageRuntime', () => {
     history.pushState({}, '', '/b/');
     document.querySelector('main')!.innerHTML = '<p>Nothing here.</p>';
     await wait(150);
-    expect(h.sent.filter((m) => m.type === 'page-start').map((m) => (m as { url: string }).url)).toEqual(['https://techcrunch.com/a/', 'https://techcrunch.com/b/']);
+    expect(h.sent.filter((m) => m.type === 'page-start').map((m) => (m as { url: string }).url)).toEqual([
+      'https://techcrunch.com/a/',
+      'https://techcrunch.com/b/',
+    ]);
     expect(document.querySelectorAll('ajar-badge').length).toBe(0);
   });
 

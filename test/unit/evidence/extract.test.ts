@@ -26,11 +26,24 @@ const fixtures = loadHubFixtures();
 const urls = hubUrls();
 const model = (id: string): ModelInfo => ModelInfoSchema.parse(fixtures.models[id]);
 const dataset = (id: string): DatasetInfo => DatasetInfoSchema.parse(fixtures.datasets[id]);
-const okDataset = (id: string): HubResult<DatasetInfo> => ({ ok: true, data: dataset(id), fetchedAt: '2025-09-23T00:00:00.000Z', fromCache: false });
+const okDataset = (id: string): HubResult<DatasetInfo> => ({
+  ok: true,
+  data: dataset(id),
+  fetchedAt: '2025-09-23T00:00:00.000Z',
+  fromCache: false,
+});
 
 const RECORDED: Record<
   string,
-  { license: string; gated: string; formats: string[]; fileCount: number; papers: number; datasets: string[]; bases: Array<[string, string]> }
+  {
+    license: string;
+    gated: string;
+    formats: string[];
+    fileCount: number;
+    papers: number;
+    datasets: string[];
+    bases: Array<[string, string]>;
+  }
 > = {
   'google-t5/t5-base': {
     license: 'apache-2.0',
@@ -47,10 +60,29 @@ const RECORDED: Record<
     formats: ['bin', 'h5', 'msgpack', 'safetensors'],
     fileCount: 4,
     papers: 2,
-    datasets: ['svakulenk0/qrecc', 'taskmaster2', 'djaym7/wiki_dialog', 'deepmind/code_contests', 'lambada', 'gsm8k', 'aqua_rat', 'esnli', 'quasc', 'qed'],
+    datasets: [
+      'svakulenk0/qrecc',
+      'taskmaster2',
+      'djaym7/wiki_dialog',
+      'deepmind/code_contests',
+      'lambada',
+      'gsm8k',
+      'aqua_rat',
+      'esnli',
+      'quasc',
+      'qed',
+    ],
     bases: [],
   },
-  'meta-llama/Llama-2-7b-hf': { license: 'llama2', gated: 'manual', formats: ['bin', 'safetensors'], fileCount: 4, papers: 1, datasets: [], bases: [] },
+  'meta-llama/Llama-2-7b-hf': {
+    license: 'llama2',
+    gated: 'manual',
+    formats: ['bin', 'safetensors'],
+    fileCount: 4,
+    papers: 1,
+    datasets: [],
+    bases: [],
+  },
   'meta-llama/Llama-3.1-8B-Instruct': {
     license: 'llama3.1',
     gated: 'manual',
@@ -64,8 +96,24 @@ const RECORDED: Record<
       ['meta-llama/Meta-Llama-3.1-8B', 'unknown'],
     ],
   },
-  'meta-llama/Llama-3.2-1B': { license: 'llama3.2', gated: 'manual', formats: ['pt', 'safetensors'], fileCount: 2, papers: 2, datasets: [], bases: [] },
-  'meta-llama/Meta-Llama-3-8B': { license: 'llama3', gated: 'manual', formats: ['pt', 'safetensors'], fileCount: 5, papers: 0, datasets: [], bases: [] },
+  'meta-llama/Llama-3.2-1B': {
+    license: 'llama3.2',
+    gated: 'manual',
+    formats: ['pt', 'safetensors'],
+    fileCount: 2,
+    papers: 2,
+    datasets: [],
+    bases: [],
+  },
+  'meta-llama/Meta-Llama-3-8B': {
+    license: 'llama3',
+    gated: 'manual',
+    formats: ['pt', 'safetensors'],
+    fileCount: 5,
+    papers: 0,
+    datasets: [],
+    bases: [],
+  },
   'OrionLLM/GRM-2.6-Opus': {
     license: 'apache-2.0',
     gated: 'none',
@@ -134,15 +182,26 @@ describe('extraction on every recorded Hub response', () => {
 
 describe('declaredLicense', () => {
   it('prefers card metadata, falls back to license: tags, returns null when nothing is declared', () => {
-    expect(declaredLicense({ license: 'mit' }, ['license:apache-2.0'])).toMatchObject({ license: 'mit', from: 'cardData' });
+    expect(declaredLicense({ license: 'mit' }, ['license:apache-2.0'])).toMatchObject({
+      license: 'mit',
+      from: 'cardData',
+    });
     expect(declaredLicense(undefined, ['license:apache-2.0'])).toMatchObject({ license: 'apache-2.0', from: 'tags' });
     expect(declaredLicense(undefined, ['license:mit', 'license:cc-by-4.0'])?.license).toEqual(['mit', 'cc-by-4.0']);
     expect(declaredLicense({}, ['transformers'])).toBeNull();
     expect(declaredLicense(null, undefined)).toBeNull();
   });
   it('keeps license_name and license_link (FLUX.1-dev style)', () => {
-    const d = declaredLicense({ license: 'other', license_name: 'flux-1-dev-non-commercial-license', license_link: 'LICENSE.md' }, []);
-    expect(d).toEqual({ license: 'other', licenseName: 'flux-1-dev-non-commercial-license', licenseLink: 'LICENSE.md', from: 'cardData' });
+    const d = declaredLicense(
+      { license: 'other', license_name: 'flux-1-dev-non-commercial-license', license_link: 'LICENSE.md' },
+      [],
+    );
+    expect(d).toEqual({
+      license: 'other',
+      licenseName: 'flux-1-dev-non-commercial-license',
+      licenseLink: 'LICENSE.md',
+      from: 'cardData',
+    });
   });
   it('never throws, even on odd input', () => {
     expect(safeAssess({ license: 'a licence nobody has heard of' }).status).toBe('unknown');
@@ -198,14 +257,27 @@ describe('weights', () => {
   it('is unknown without a file list, absent when the list has no weights', () => {
     const src = modelApiSource(urls, 'a/b');
     expect(extractWeights(undefined, src)).toEqual({ status: 'unknown', formats: [], fileCount: 0, source: null });
-    expect(extractWeights([{ rfilename: 'README.md' }, { rfilename: '.gitattributes' }], src)).toMatchObject({ status: 'absent', fileCount: 0, source: src });
+    expect(extractWeights([{ rfilename: 'README.md' }, { rfilename: '.gitattributes' }], src)).toMatchObject({
+      status: 'absent',
+      fileCount: 0,
+      source: src,
+    });
     expect(extractWeights([], src).status).toBe('absent');
   });
 });
 
 describe('papers', () => {
   it('keeps well-formed arXiv ids only, de-duplicated', () => {
-    expect(extractPapers(['arxiv:2307.09288', 'arxiv:2307.09288', 'arxiv:hep-th/9901001', 'arxiv:2402.00002v2', 'arxiv:../x', 'arxiv:'])).toEqual([
+    expect(
+      extractPapers([
+        'arxiv:2307.09288',
+        'arxiv:2307.09288',
+        'arxiv:hep-th/9901001',
+        'arxiv:2402.00002v2',
+        'arxiv:../x',
+        'arxiv:',
+      ]),
+    ).toEqual([
       { id: '2307.09288', url: 'https://arxiv.org/abs/2307.09288' },
       { id: 'hep-th/9901001', url: 'https://arxiv.org/abs/hep-th/9901001' },
       { id: '2402.00002v2', url: 'https://arxiv.org/abs/2402.00002v2' },
@@ -218,10 +290,16 @@ describe('code links', () => {
   it.each([
     ['https://github.com/allenai/OLMo', 'https://github.com/allenai/OLMo'],
     ['https://github.com/allenai/OLMo?tab=readme-ov-file#fine-tuning', 'https://github.com/allenai/OLMo'],
-    ['https://github.com/EleutherAI/pythia/blob/main/README.md#reproducing-training', 'https://github.com/EleutherAI/pythia'],
+    [
+      'https://github.com/EleutherAI/pythia/blob/main/README.md#reproducing-training',
+      'https://github.com/EleutherAI/pythia',
+    ],
     ['https://github.com/huggingface/transformers.git@main', 'https://github.com/huggingface/transformers'],
     ['https://github.com/openlm-research/open_llama}', 'https://github.com/openlm-research/open_llama'],
-    ['https://github.com/meta-llama/llama-models/blob/main/models/llama3\\_3/LICENSE', 'https://github.com/meta-llama/llama-models'],
+    [
+      'https://github.com/meta-llama/llama-models/blob/main/models/llama3\\_3/LICENSE',
+      'https://github.com/meta-llama/llama-models',
+    ],
     ['http://www.github.com/facebookresearch/llama', 'https://github.com/facebookresearch/llama'],
     ['https://raw.githubusercontent.com/org/repo/main/x.py', 'https://github.com/org/repo'],
     ['https://gitlab.com/group/sub/project/-/tree/main', 'https://gitlab.com/group/sub/project'],
@@ -239,9 +317,17 @@ describe('code links', () => {
       'Install `pip install git+https://github.com/huggingface/transformers.git`.',
       'Mirror: [here](https://gitlab.com/org/mirror/-/blob/main/README.md), https://codeberg.org/org/eval.',
     ].join('\n');
-    const meta = { repo: 'https://github.com/org/from-yaml', extra_gated_prompt: 'see https://github.com/org/licence-text' };
+    const meta = {
+      repo: 'https://github.com/org/from-yaml',
+      extra_gated_prompt: 'see https://github.com/org/licence-text',
+    };
     expect(extractCodeLinks(body, meta)).toEqual({
-      links: ['https://github.com/org/from-yaml', 'https://github.com/org/train', 'https://gitlab.com/org/mirror', 'https://codeberg.org/org/eval'],
+      links: [
+        'https://github.com/org/from-yaml',
+        'https://github.com/org/train',
+        'https://gitlab.com/org/mirror',
+        'https://codeberg.org/org/eval',
+      ],
       tooling: ['https://github.com/huggingface/transformers'],
     });
     expect(extractCodeLinks(null, null)).toEqual({ links: [], tooling: [] });
@@ -255,34 +341,54 @@ describe('code links', () => {
 
 describe('base models', () => {
   it('uses the card relation, then inference, then unknown', () => {
-    expect(declaredBaseModels({ id: 'x/y', tags: [] }, { base_model: ['a/b', 'c/d'], base_model_relation: 'merge' }).map((b) => b.relation)).toEqual(['merge', 'merge']);
+    expect(
+      declaredBaseModels({ id: 'x/y', tags: [] }, { base_model: ['a/b', 'c/d'], base_model_relation: 'merge' }).map(
+        (b) => b.relation,
+      ),
+    ).toEqual(['merge', 'merge']);
     const inferred = declaredBaseModels({ id: 'x/y', tags: ['gguf'] }, { base_model: 'a/b' });
-    expect(inferred).toEqual([{ id: 'a/b', relation: 'quantized', relationFrom: 'inferred', inferredFrom: 'tag gguf' }]);
-    expect(declaredBaseModels({ id: 'x/y', tags: [] }, { base_model: 'a/b' })[0]).toMatchObject({ relation: 'unknown', relationFrom: 'none' });
+    expect(inferred).toEqual([
+      { id: 'a/b', relation: 'quantized', relationFrom: 'inferred', inferredFrom: 'tag gguf' },
+    ]);
+    expect(declaredBaseModels({ id: 'x/y', tags: [] }, { base_model: 'a/b' })[0]).toMatchObject({
+      relation: 'unknown',
+      relationFrom: 'none',
+    });
   });
   it('ignores a model naming itself as its base', () => {
     expect(declaredBaseModels({ id: 'x/y', tags: ['base_model:x/y'] }, { base_model: 'X/Y' })).toEqual([]);
   });
   it('infers adapters from files and peft', () => {
-    expect(inferBaseRelation({ siblings: [{ rfilename: 'adapter_config.json' }] })).toEqual({ relation: 'adapter', from: 'file adapter_config.json' });
+    expect(inferBaseRelation({ siblings: [{ rfilename: 'adapter_config.json' }] })).toEqual({
+      relation: 'adapter',
+      from: 'file adapter_config.json',
+    });
     expect(inferBaseRelation({ library_name: 'peft' }).relation).toBe('adapter');
     expect(inferBaseRelation({ tags: ['mergekit'] }).relation).toBe('merge');
     expect(inferBaseRelation({ tags: ['transformers'] }).relation).toBe('unknown');
   });
   it('reads the synthetic adapter, merge and quantization fixtures', () => {
-    const rel = (id: string) => declaredBaseModels(model(id), model(id).cardData).map((b) => [b.id, b.relation, b.relationFrom]);
+    const rel = (id: string) =>
+      declaredBaseModels(model(id), model(id).cardData).map((b) => [b.id, b.relation, b.relationFrom]);
     expect(rel('ajar-fixtures/llama-3.2-1b-lora')).toEqual([['meta-llama/Llama-3.2-1B', 'adapter', 'tag']]);
     expect(rel('ajar-fixtures/open-merge-7b')).toEqual([
       ['ajar-fixtures/open-base-a', 'merge', 'tag'],
       ['ajar-fixtures/open-base-b', 'merge', 'tag'],
     ]);
-    expect(rel('ajar-fixtures/Llama-3.1-8B-Instruct-GGUF')).toEqual([['meta-llama/Llama-3.1-8B-Instruct', 'quantized', 'tag']]);
+    expect(rel('ajar-fixtures/Llama-3.1-8B-Instruct-GGUF')).toEqual([
+      ['meta-llama/Llama-3.1-8B-Instruct', 'quantized', 'tag'],
+    ]);
   });
 });
 
 describe('inheritance', () => {
   const assess = (license: string) => safeAssess({ license });
-  const base = (id: string, license: string | null, depth = 1, relation: BaseModelEvidence['relation'] = 'finetune'): BaseModelEvidence => ({
+  const base = (
+    id: string,
+    license: string | null,
+    depth = 1,
+    relation: BaseModelEvidence['relation'] = 'finetune',
+  ): BaseModelEvidence => ({
     id,
     relation,
     license: license === null ? null : assess(license),
@@ -343,11 +449,26 @@ describe('dataset data classes', () => {
     expect(classOf('ajar-fixtures/private-corpus').dataClass).toBe('unshareable');
   });
   it('unknown: not found, unreachable, not fetched, not a Hub id, gating not stated', () => {
-    expect(classifyDataset('a/missing', { ok: false, status: 'not-found', message: 'x', httpStatus: 404 }, urls)).toMatchObject({ dataClass: 'unknown', hubStatus: 'not-found' });
-    expect(classifyDataset('a/b', { ok: false, status: 'unreachable', message: 'down' }, urls).reason).toMatch(/could not be read/);
-    expect(classifyDataset('a/b', null, urls, 'over the limit')).toMatchObject({ dataClass: 'unknown', reason: 'over the limit' });
-    expect(classifyDataset('internal web crawl', null, urls)).toMatchObject({ dataClass: 'unknown', reason: expect.stringMatching(/not a Hugging Face dataset id/) });
-    const noGating: HubResult<DatasetInfo> = { ok: true, data: { id: 'a/b', cardData: { license: 'cc0-1.0' } }, fetchedAt: 'x', fromCache: false };
+    expect(
+      classifyDataset('a/missing', { ok: false, status: 'not-found', message: 'x', httpStatus: 404 }, urls),
+    ).toMatchObject({ dataClass: 'unknown', hubStatus: 'not-found' });
+    expect(classifyDataset('a/b', { ok: false, status: 'unreachable', message: 'down' }, urls).reason).toMatch(
+      /could not be read/,
+    );
+    expect(classifyDataset('a/b', null, urls, 'over the limit')).toMatchObject({
+      dataClass: 'unknown',
+      reason: 'over the limit',
+    });
+    expect(classifyDataset('internal web crawl', null, urls)).toMatchObject({
+      dataClass: 'unknown',
+      reason: expect.stringMatching(/not a Hugging Face dataset id/),
+    });
+    const noGating: HubResult<DatasetInfo> = {
+      ok: true,
+      data: { id: 'a/b', cardData: { license: 'cc0-1.0' } },
+      fetchedAt: 'x',
+      fromCache: false,
+    };
     expect(classifyDataset('a/b', noGating, urls).dataClass).toBe('unknown');
   });
 });

@@ -45,12 +45,20 @@ describe('gatherEvidence', () => {
     expect(ev.weights).toMatchObject({ status: 'present', formats: ['pt', 'safetensors'] });
     expect(ev.papers).toEqual([{ id: '2204.05149', url: 'https://arxiv.org/abs/2204.05149' }]);
     // The card's "Meta-Llama-3.1-8B" redirects to the tag's "Llama-3.1-8B": one base, not two.
-    expect(ev.baseModels.map((b) => [b.id, b.relation, b.hubStatus, b.depth])).toEqual([['meta-llama/Llama-3.1-8B', 'finetune', 'ok', 1]]);
+    expect(ev.baseModels.map((b) => [b.id, b.relation, b.hubStatus, b.depth])).toEqual([
+      ['meta-llama/Llama-3.1-8B', 'finetune', 'ok', 1],
+    ]);
     expect(ev.baseModels[0]!.license?.status).toBe('restricted');
     expect(ev.notes?.join('\n')).toMatch(/same repository/);
     expect(ev.inheritanceConflict).toBeNull();
     // README.md is listed but this stand-in has no card for it: present, unread, noted.
-    expect(ev.card).toEqual({ present: true, source: { title: 'Hugging Face Hub API: model meta-llama/Llama-3.1-8B-Instruct', url: api('meta-llama/Llama-3.1-8B-Instruct') } });
+    expect(ev.card).toEqual({
+      present: true,
+      source: {
+        title: 'Hugging Face Hub API: model meta-llama/Llama-3.1-8B-Instruct',
+        url: api('meta-llama/Llama-3.1-8B-Instruct'),
+      },
+    });
     expect(ev.notes?.join('\n')).toMatch(/could not be read/);
     expect(ev.fetchedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
@@ -83,7 +91,11 @@ describe('gatherEvidence', () => {
   it('GGUF quantization: quantized relation, same licence as the base, no conflict', async () => {
     const ev = await gather('ajar-fixtures/Llama-3.1-8B-Instruct-GGUF');
     expect(ev.weights).toMatchObject({ status: 'present', formats: ['gguf'], fileCount: 2 });
-    expect(ev.baseModels[0]).toMatchObject({ id: 'meta-llama/Llama-3.1-8B-Instruct', relation: 'quantized', hubStatus: 'ok' });
+    expect(ev.baseModels[0]).toMatchObject({
+      id: 'meta-llama/Llama-3.1-8B-Instruct',
+      relation: 'quantized',
+      hubStatus: 'ok',
+    });
     expect(ev.baseModels[1]).toMatchObject({ id: 'meta-llama/Llama-3.1-8B', relation: 'finetune', depth: 2 });
     expect(ev.inheritanceConflict).toBeNull();
   });
@@ -127,7 +139,11 @@ describe('gatherEvidence', () => {
   it('gated manual repo with a custom licence named by license_name / license_link', async () => {
     const ev = await gather('ajar-fixtures/gated-manual-model');
     expect(ev.gated).toBe('manual');
-    expect(ev.license?.declared).toEqual({ license: 'other', licenseName: 'ajar-research-only', licenseLink: 'LICENSE.md' });
+    expect(ev.license?.declared).toEqual({
+      license: 'other',
+      licenseName: 'ajar-research-only',
+      licenseLink: 'LICENSE.md',
+    });
     // A link quoted in the gating prompt is not the model's code.
     expect(ev.codeLinks).toEqual([]);
   });
@@ -177,7 +193,10 @@ describe('gatherEvidence', () => {
     expect(d['ajar-fixtures/open-corpus']!.source.url).toBe(`${hub.url}/api/datasets/ajar-fixtures/open-corpus`);
     expect(ev.sources.map((s) => s.url)).toContain(`${hub.url}/api/datasets/akariasai/PopQA`);
     expect(ev.sources.map((s) => s.url)).not.toContain(`${hub.url}/api/datasets/ajar-fixtures/missing-corpus`);
-    expect(ev.codeLinks).toEqual(['https://github.com/ajar-fixtures/data-mix-train', 'https://codeberg.org/ajar-fixtures/data-mix-eval']);
+    expect(ev.codeLinks).toEqual([
+      'https://github.com/ajar-fixtures/data-mix-train',
+      'https://codeberg.org/ajar-fixtures/data-mix-eval',
+    ]);
     expect(ev.notes?.join('\n')).toMatch(/huggingface\/transformers/);
     expect(ev.papers.map((p) => p.id)).toEqual(['2401.00001', '2402.00002v2']);
     expect(ev.weights).toMatchObject({ formats: ['bin', 'onnx', 'safetensors'], fileCount: 3 });
@@ -188,7 +207,8 @@ describe('gatherEvidence', () => {
     expect(ev.datasets).toHaveLength(10);
     const notLooked = ev.datasets.filter((d) => d.hubStatus === undefined);
     expect(notLooked).toHaveLength(7);
-    for (const d of notLooked) expect(d).toMatchObject({ dataClass: 'unknown', reason: expect.stringMatching(/limit of 3/) });
+    for (const d of notLooked)
+      expect(d).toMatchObject({ dataClass: 'unknown', reason: expect.stringMatching(/limit of 3/) });
     expect(ev.notes?.join('\n')).toMatch(/7 declared dataset\(s\) not looked up/);
   });
 
@@ -214,8 +234,16 @@ describe('gatherEvidence', () => {
   });
 
   it('Hub unreachable: status unreachable, no further requests', async () => {
-    const down = await startHubStandIn({ ...fixtures, faults: { '/api/models/google-t5/t5-base': { kind: 'status', status: 503 } } });
-    const c = createHubClient({ endpoint: down.url, fetch: globalThis.fetch, maxRetries: 1, sleep: async () => undefined });
+    const down = await startHubStandIn({
+      ...fixtures,
+      faults: { '/api/models/google-t5/t5-base': { kind: 'status', status: 503 } },
+    });
+    const c = createHubClient({
+      endpoint: down.url,
+      fetch: globalThis.fetch,
+      maxRetries: 1,
+      sleep: async () => undefined,
+    });
     const ev = await gatherEvidence('google-t5/t5-base', c);
     expect(ev.hubStatus).toBe('unreachable');
     expect(ev.hubMessage).toMatch(/503/);
@@ -244,7 +272,12 @@ describe('gatherEvidence', () => {
         }
       };
     const fresh = createHubClient({ endpoint: hub.url, fetch: globalThis.fetch });
-    const wrapped: HubClient = { ...fresh, model: track(fresh.model), modelCard: track(fresh.modelCard), dataset: track(fresh.dataset) };
+    const wrapped: HubClient = {
+      ...fresh,
+      model: track(fresh.model),
+      modelCard: track(fresh.modelCard),
+      dataset: track(fresh.dataset),
+    };
     const ev = await gatherEvidence('ajar-fixtures/data-mix-model', wrapped, { concurrency: 2 });
     expect(ev.datasets).toHaveLength(8);
     expect(peak).toBeLessThanOrEqual(2);

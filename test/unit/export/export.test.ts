@@ -10,7 +10,12 @@ const now = new Date('2026-07-01T12:00:00.000Z');
 describe('JSON export', () => {
   it('is versioned, complete and described by one schema', () => {
     const notes = [note(), note({ target: { kind: 'page', url: 'https://example.com/a', title: 'A' } })];
-    const reports = [report({ status: 'filed', filed: { target: 'github', url: 'https://github.com/o/r/issues/new?title=x', at: '2026-01-02T00:00:00.000Z' } })];
+    const reports = [
+      report({
+        status: 'filed',
+        filed: { target: 'github', url: 'https://github.com/o/r/issues/new?title=x', at: '2026-01-02T00:00:00.000Z' },
+      }),
+    ];
     const file = buildExport(notes, reports, 'Ajar 0.1.0', now);
     const text = exportToJson(file);
     const back = ExportSchema.parse(JSON.parse(text));
@@ -63,17 +68,27 @@ describe('CSV export', () => {
 describe('Markdown export', () => {
   it('is readable, grouped, with links to models, pages and sources', () => {
     const md = toMarkdown(
-      [note({ text: 'Llama licence: MAU cap.' }), note({ target: { kind: 'page', url: 'https://example.com/post', title: 'A post' }, text: 'Says "open source".' })],
+      [
+        note({ text: 'Llama licence: MAU cap.' }),
+        note({
+          target: { kind: 'page', url: 'https://example.com/post', title: 'A post' },
+          text: 'Says "open source".',
+        }),
+      ],
       [report({ comment: 'Reported.' })],
       now,
     );
     expect(md).toContain('# Ajar: notes and reports');
     expect(md).toContain('Exported 2026-07-01 12:00 UTC: 2 notes, 1 report.');
-    expect(md).toContain('### Model: [meta-llama/Llama-3.1-8B-Instruct](https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct)');
+    expect(md).toContain(
+      '### Model: [meta-llama/Llama-3.1-8B-Instruct](https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct)',
+    );
     expect(md).toContain('### Page: [A post](https://example.com/post)');
     expect(md).toContain('> Llama licence: MAU cap.');
     expect(md).toContain('### Draft: Llama 3.1 is open source.');
-    expect(md).toContain('- Sources: [Llama 3.1 Community License](https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct/blob/main/LICENSE)');
+    expect(md).toContain(
+      '- Sources: [Llama 3.1 Community License](https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct/blob/main/LICENSE)',
+    );
   });
 
   it('shows user text as text, not markup', () => {

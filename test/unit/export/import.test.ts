@@ -36,10 +36,22 @@ describe('parseImport: validate everything, say exactly why', () => {
     ['{"format":"ajar-export",', 'not-json', /not valid JSON/],
     ['[1,2,3]', 'not-ajar', /not an Ajar export/],
     ['{"notes":[]}', 'not-ajar', /lacks "format": "ajar-export"/],
-    ['{"format":"ajar-export","version":2,"notes":[],"reports":[]}', 'wrong-version', /version 2; this Ajar reads version 1 \(the file was made by a newer Ajar/],
+    [
+      '{"format":"ajar-export","version":2,"notes":[],"reports":[]}',
+      'wrong-version',
+      /version 2; this Ajar reads version 1 \(the file was made by a newer Ajar/,
+    ],
     ['{"format":"ajar-export","version":"1"}', 'wrong-version', /version "1"/],
-    ['{"format":"ajar-export","version":1,"exportedAt":"2026-01-01T00:00:00Z","app":"x","notes":[{"id":"short"}],"reports":[]}', 'invalid', /notes\[0\]\.id: an id is 8-64/],
-    ['{"format":"ajar-export","version":1,"exportedAt":"2026-01-01T00:00:00Z","app":"x","notes":[],"reports":[],"extra":1}', 'invalid', /Unrecognized key/],
+    [
+      '{"format":"ajar-export","version":1,"exportedAt":"2026-01-01T00:00:00Z","app":"x","notes":[{"id":"short"}],"reports":[]}',
+      'invalid',
+      /notes\[0\]\.id: an id is 8-64/,
+    ],
+    [
+      '{"format":"ajar-export","version":1,"exportedAt":"2026-01-01T00:00:00Z","app":"x","notes":[],"reports":[],"extra":1}',
+      'invalid',
+      /Unrecognized key/,
+    ],
   ])('%s → %s', (text, code, message) => {
     const r = parseImport(text);
     expect(r.ok).toBe(false);
@@ -79,7 +91,10 @@ describe('parseImport: validate everything, say exactly why', () => {
 
   it('refuses absurd nesting and duplicate ids', () => {
     const deep = `${'['.repeat(100)}${']'.repeat(100)}`;
-    expect(parseImport(`{"format":"ajar-export","version":1,"notes":${deep}}`)).toMatchObject({ ok: false, error: { code: 'too-deep' } });
+    expect(parseImport(`{"format":"ajar-export","version":1,"notes":${deep}}`)).toMatchObject({
+      ok: false,
+      error: { code: 'too-deep' },
+    });
     const n = note();
     expect(parseImport(fileText([n, n], []))).toMatchObject({ ok: false, error: { code: 'duplicate-id' } });
   });
@@ -97,11 +112,20 @@ describe('import: merge by id, newer edit wins, nothing deleted, one transaction
     const b = store();
     const parsed = parseImport(text);
     if (!parsed.ok) throw new Error(parsed.error.message);
-    expect(await previewImport(b, parsed.file)).toEqual({ notes: { added: 2, updated: 0, kept: 0 }, reports: { added: 2, updated: 0, kept: 0 } });
-    expect(await applyImport(b, parsed.file)).toEqual({ notes: { added: 2, updated: 0, kept: 0 }, reports: { added: 2, updated: 0, kept: 0 } });
+    expect(await previewImport(b, parsed.file)).toEqual({
+      notes: { added: 2, updated: 0, kept: 0 },
+      reports: { added: 2, updated: 0, kept: 0 },
+    });
+    expect(await applyImport(b, parsed.file)).toEqual({
+      notes: { added: 2, updated: 0, kept: 0 },
+      reports: { added: 2, updated: 0, kept: 0 },
+    });
     expect(await snapshot(b)).toEqual(await snapshot(a));
     // Importing the same file again changes nothing.
-    expect(await applyImport(b, parsed.file)).toEqual({ notes: { added: 0, updated: 0, kept: 2 }, reports: { added: 0, updated: 0, kept: 2 } });
+    expect(await applyImport(b, parsed.file)).toEqual({
+      notes: { added: 0, updated: 0, kept: 2 },
+      reports: { added: 0, updated: 0, kept: 2 },
+    });
     expect(await snapshot(b)).toEqual(await snapshot(a));
   });
 
@@ -119,7 +143,10 @@ describe('import: merge by id, newer edit wins, nothing deleted, one transaction
     ];
     const parsed = parseImport(fileText(incoming, []));
     if (!parsed.ok) throw new Error(parsed.error.message);
-    expect(await applyImport(s, parsed.file)).toEqual({ notes: { added: 1, updated: 1, kept: 1 }, reports: { added: 0, updated: 0, kept: 0 } });
+    expect(await applyImport(s, parsed.file)).toEqual({
+      notes: { added: 1, updated: 1, kept: 1 },
+      reports: { added: 0, updated: 0, kept: 0 },
+    });
     const texts = (await s.list('notes')).items.map((n) => n.text).sort();
     expect(texts).toEqual(['file, newer', 'here, newer', 'only here', 'only in file']);
   });
@@ -131,10 +158,14 @@ describe('import: merge by id, newer edit wins, nothing deleted, one transaction
     const before = await snapshot(s);
     const parsed = parseImport(fileText([note(), note(), note()], [report()]));
     if (!parsed.ok) throw new Error(parsed.error.message);
-    const native = (globalThis as unknown as { IDBObjectStore: { prototype: IDBObjectStore } }).IDBObjectStore.prototype;
+    const native = (globalThis as unknown as { IDBObjectStore: { prototype: IDBObjectStore } }).IDBObjectStore
+      .prototype;
     const realPut = native.put;
     let calls = 0;
-    vi.spyOn(native, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    vi.spyOn(native, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
       if (++calls === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return realPut.apply(this, args);
     });

@@ -10,8 +10,19 @@ import { createMemoryCache } from '../../../lib/hub/memory-cache';
 import { createIdbCache, IDB_CACHE_STORE } from '../../../platform/idb-cache';
 import { cacheDir, createFileCache, CACHE_FILE_NAME } from '../../../cli/hub-file-cache';
 
-const ok = (storedAt: number, data: unknown = { id: 'a/b' }): CacheEntry => ({ kind: 'ok', storedAt, fetchedAt: new Date(storedAt).toISOString(), data });
-const notFound = (storedAt: number): CacheEntry => ({ kind: 'not-found', storedAt, fetchedAt: 'x', message: 'not found', httpStatus: 404 });
+const ok = (storedAt: number, data: unknown = { id: 'a/b' }): CacheEntry => ({
+  kind: 'ok',
+  storedAt,
+  fetchedAt: new Date(storedAt).toISOString(),
+  data,
+});
+const notFound = (storedAt: number): CacheEntry => ({
+  kind: 'not-found',
+  storedAt,
+  fetchedAt: 'x',
+  message: 'not found',
+  httpStatus: 404,
+});
 
 describe('memory cache', () => {
   it('stores, returns, clears and trims the oldest', async () => {
@@ -150,7 +161,10 @@ describe('file cache', () => {
 
   it('skips invalid entries and foreign files', async () => {
     const dir = await tmp();
-    await writeFile(join(dir, CACHE_FILE_NAME), JSON.stringify({ version: 1, entries: { good: ok(1), bad: { kind: 'ok' } } }));
+    await writeFile(
+      join(dir, CACHE_FILE_NAME),
+      JSON.stringify({ version: 1, entries: { good: ok(1), bad: { kind: 'ok' } } }),
+    );
     const c = createFileCache({ dir });
     expect(await c.get('good')).toEqual(ok(1));
     expect(await c.get('bad')).toBeUndefined();

@@ -1,6 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { createHubClient, hubUrls, rateLimitWaitMs, repoIdError, NOT_FOUND_MESSAGE, type HubClientOptions } from '../../../lib/hub/client';
+import {
+  createHubClient,
+  hubUrls,
+  rateLimitWaitMs,
+  repoIdError,
+  NOT_FOUND_MESSAGE,
+  type HubClientOptions,
+} from '../../../lib/hub/client';
 import { createMemoryCache } from '../../../lib/hub/memory-cache';
 import { loadHubFixtures } from '../../fixtures/hub/server';
 
@@ -37,19 +44,37 @@ const jsonResponse = (body: unknown, status = 200, headers: Record<string, strin
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
 describe('repo ids and URLs', () => {
-  it.each(['google-t5/t5-base', 'meta-llama/Llama-3.1-8B-Instruct', 't5-base', 'a/b', '01-ai/Yi-34B', 'org_x/name.v2'])('accepts %s', (id) => {
-    expect(repoIdError(id)).toBeNull();
-  });
-  it.each(['', '../etc/passwd', 'a/../b', 'a/b/c', '/a', 'a/', 'a b/c', 'a/b?x=1', 'a/b#x', '..', '.', 'a/..', 'a--b/c', '-a/b', 'a/b.', 'https://x/y', 'a/%2e%2e'])(
-    'rejects %j without a request',
-    async (id) => {
-      expect(repoIdError(id)).not.toBeNull();
-      const { client, calls } = harness(() => jsonResponse(T5));
-      const r = await client.model(id);
-      expect(r.ok).toBe(false);
-      expect(calls).toHaveLength(0);
+  it.each(['google-t5/t5-base', 'meta-llama/Llama-3.1-8B-Instruct', 't5-base', 'a/b', '01-ai/Yi-34B', 'org_x/name.v2'])(
+    'accepts %s',
+    (id) => {
+      expect(repoIdError(id)).toBeNull();
     },
   );
+  it.each([
+    '',
+    '../etc/passwd',
+    'a/../b',
+    'a/b/c',
+    '/a',
+    'a/',
+    'a b/c',
+    'a/b?x=1',
+    'a/b#x',
+    '..',
+    '.',
+    'a/..',
+    'a--b/c',
+    '-a/b',
+    'a/b.',
+    'https://x/y',
+    'a/%2e%2e',
+  ])('rejects %j without a request', async (id) => {
+    expect(repoIdError(id)).not.toBeNull();
+    const { client, calls } = harness(() => jsonResponse(T5));
+    const r = await client.model(id);
+    expect(r.ok).toBe(false);
+    expect(calls).toHaveLength(0);
+  });
   it('builds the URLs the Hub serves', () => {
     const u = hubUrls('https://hub.test/');
     expect(u.modelApi('a/b')).toBe('https://hub.test/api/models/a/b');
@@ -68,7 +93,9 @@ describe('rateLimitWaitMs', () => {
   const h = (o: Record<string, string>) => new Headers(o);
   it('reads the IETF draft RateLimit header the Hub sends', () => {
     expect(rateLimitWaitMs(h({ RateLimit: '"api";r=0;t=30' }), 0)).toBe(30_000);
-    expect(rateLimitWaitMs(h({ RateLimit: '"api";r=0;t=55', 'RateLimit-Policy': '"fixed window";"api";q=500;w=300' }), 0)).toBe(55_000);
+    expect(
+      rateLimitWaitMs(h({ RateLimit: '"api";r=0;t=55', 'RateLimit-Policy': '"fixed window";"api";q=500;w=300' }), 0),
+    ).toBe(55_000);
   });
   it('prefers the exhausted policy among several', () => {
     expect(rateLimitWaitMs(h({ RateLimit: '"api";r=10;t=200, "burst";r=0;t=5' }), 0)).toBe(5_000);
@@ -180,7 +207,9 @@ describe('HubClient with a fake fetch', () => {
 
   it('retries network errors and reports unreachable with the cause', async () => {
     const { client, calls } = harness(() => {
-      throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }) });
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
+      });
     });
     const r = await client.model('a/b');
     expect(calls).toHaveLength(3);
@@ -203,9 +232,21 @@ describe('HubClient with a fake fetch', () => {
   });
 
   it.each([
-    ['malformed JSON', () => new Response('{"id": "a/b",', { headers: { 'content-type': 'application/json' } }), /malformed JSON/],
-    ['an HTML page', () => new Response('<!doctype html><html>login</html>', { headers: { 'content-type': 'text/html' } }), /HTML page/],
-    ['HTML with a JSON content type', () => new Response('<html></html>', { headers: { 'content-type': 'application/json' } }), /HTML page/],
+    [
+      'malformed JSON',
+      () => new Response('{"id": "a/b",', { headers: { 'content-type': 'application/json' } }),
+      /malformed JSON/,
+    ],
+    [
+      'an HTML page',
+      () => new Response('<!doctype html><html>login</html>', { headers: { 'content-type': 'text/html' } }),
+      /HTML page/,
+    ],
+    [
+      'HTML with a JSON content type',
+      () => new Response('<html></html>', { headers: { 'content-type': 'application/json' } }),
+      /HTML page/,
+    ],
     ['a record without id', () => jsonResponse({ modelId: 'a/b' }), /unexpected response shape.*id/],
     ['a JSON array', () => jsonResponse([1, 2]), /unexpected response shape/],
     ['an unexpected status', () => new Response('', { status: 400 }), /unexpected HTTP 400/],
@@ -226,7 +267,9 @@ describe('HubClient with a fake fetch', () => {
         if (pulled > 10_000) controller.close();
       },
     });
-    const { client } = harness(() => new Response(stream, { headers: { 'content-type': 'application/json' } }), { maxBodyBytes: 256 * 1024 });
+    const { client } = harness(() => new Response(stream, { headers: { 'content-type': 'application/json' } }), {
+      maxBodyBytes: 256 * 1024,
+    });
     const r = await client.model('a/b');
     expect(r).toMatchObject({ ok: false, status: 'bad-response' });
     expect(!r.ok && r.message).toMatch(/larger than 256 KB/);
@@ -234,13 +277,20 @@ describe('HubClient with a fake fetch', () => {
   });
 
   it('refuses a declared Content-Length above the limit before reading', async () => {
-    const { client } = harness(() => new Response('{}', { headers: { 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024) } }));
+    const { client } = harness(
+      () =>
+        new Response('{}', {
+          headers: { 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024) },
+        }),
+    );
     const r = await client.model('a/b');
     expect(!r.ok && r.message).toMatch(/larger than 5 MB/);
   });
 
   it('accepts wrong-typed fields as undefined', async () => {
-    const { client } = harness(() => jsonResponse({ id: 'a/b', tags: 'x', gated: 'sometimes', siblings: 3, cardData: { license: 7 } }));
+    const { client } = harness(() =>
+      jsonResponse({ id: 'a/b', tags: 'x', gated: 'sometimes', siblings: 3, cardData: { license: 7 } }),
+    );
     const r = await client.model('a/b');
     expect(r.ok).toBe(true);
     if (r.ok) {
@@ -252,7 +302,9 @@ describe('HubClient with a fake fetch', () => {
   });
 
   it('fetches a card as text and refuses an HTML card page', async () => {
-    const a = harness(() => new Response('---\nlicense: mit\n---\nhi', { headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+    const a = harness(
+      () => new Response('---\nlicense: mit\n---\nhi', { headers: { 'content-type': 'text/plain; charset=utf-8' } }),
+    );
     const card = await a.client.modelCard('a/b');
     expect(card.ok && card.data).toBe('---\nlicense: mit\n---\nhi');
     expect(a.calls[0]!.url).toBe('https://hub.test/a/b/raw/main/README.md');
@@ -316,7 +368,11 @@ describe('HubClient with a fake fetch', () => {
     it('serves an expired entry, marked stale, when the Hub fails', async () => {
       const cache = createMemoryCache();
       let fail = false;
-      const { client, clock } = harness(() => (fail ? new Response('', { status: 503 }) : jsonResponse(T5)), { cache, ttlMs: 1000, maxRetries: 0 });
+      const { client, clock } = harness(() => (fail ? new Response('', { status: 503 }) : jsonResponse(T5)), {
+        cache,
+        ttlMs: 1000,
+        maxRetries: 0,
+      });
       await client.model('a/b');
       fail = true;
       clock.t += 5000;
@@ -327,7 +383,10 @@ describe('HubClient with a fake fetch', () => {
     it('treats a cached entry that no longer validates as a miss', async () => {
       const inner = createMemoryCache();
       const keys: string[] = [];
-      const cache = { ...inner, set: async (k: string, e: Parameters<typeof inner.set>[1]) => (keys.push(k), inner.set(k, e)) };
+      const cache = {
+        ...inner,
+        set: async (k: string, e: Parameters<typeof inner.set>[1]) => (keys.push(k), inner.set(k, e)),
+      };
       const { client, calls, clock } = harness(() => jsonResponse(T5), { cache });
       await client.model('a/b');
       expect(keys).toHaveLength(1);

@@ -46,16 +46,29 @@ describe('HubClient over real HTTP', () => {
     expect(card.ok && card.data.startsWith('---')).toBe(true);
     const ds = await client.dataset('sgoel9/paul_graham_essays');
     expect(ds.ok && ds.data.cardData?.license).toBe('mit');
-    expect(hub.requests).toEqual([PATH, '/google-t5/t5-base/raw/main/README.md', '/api/datasets/sgoel9/paul_graham_essays']);
+    expect(hub.requests).toEqual([
+      PATH,
+      '/google-t5/t5-base/raw/main/README.md',
+      '/api/datasets/sgoel9/paul_graham_essays',
+    ]);
   });
 
   it('404 and 401 are not-found, asked once', async () => {
     const { client, hub } = await setup({ notFoundStatus: 401 });
-    expect(await client.model('nobody/nothing')).toEqual({ ok: false, status: 'not-found', message: NOT_FOUND_MESSAGE, httpStatus: 401 });
+    expect(await client.model('nobody/nothing')).toEqual({
+      ok: false,
+      status: 'not-found',
+      message: NOT_FOUND_MESSAGE,
+      httpStatus: 401,
+    });
     expect(hub.count('/api/models/nobody/nothing')).toBe(1);
     await hub.close();
     const second = await setup();
-    expect(await second.client.dataset('nobody/nothing')).toMatchObject({ ok: false, status: 'not-found', httpStatus: 404 });
+    expect(await second.client.dataset('nobody/nothing')).toMatchObject({
+      ok: false,
+      status: 'not-found',
+      httpStatus: 404,
+    });
   });
 
   it('follows the Hub redirect for a renamed repo', async () => {
@@ -68,7 +81,13 @@ describe('HubClient over real HTTP', () => {
   it('429 with RateLimit headers, then 200: waits as told and asks twice', async () => {
     const { client, hub, sleeps } = await setup({
       faults: {
-        [PATH]: [{ kind: 'status', status: 429, headers: { RateLimit: '"api";r=0;t=2', 'RateLimit-Policy': '"fixed window";"api";q=500;w=300' } }],
+        [PATH]: [
+          {
+            kind: 'status',
+            status: 429,
+            headers: { RateLimit: '"api";r=0;t=2', 'RateLimit-Policy': '"fixed window";"api";q=500;w=300' },
+          },
+        ],
       },
     });
     const r = await client.model(ID);
@@ -79,7 +98,9 @@ describe('HubClient over real HTTP', () => {
 
   it('429 asking for longer than the cap: one request, rate-limited with a retry time', async () => {
     const { client, hub } = await setup({
-      faults: { [PATH]: { kind: 'status', status: 429, headers: { RateLimit: '"api";r=0;t=120', 'Retry-After': '120' } } },
+      faults: {
+        [PATH]: { kind: 'status', status: 429, headers: { RateLimit: '"api";r=0;t=120', 'Retry-After': '120' } },
+      },
     });
     const r = await client.model(ID);
     expect(r).toMatchObject({ ok: false, status: 'rate-limited', httpStatus: 429 });
@@ -96,7 +117,9 @@ describe('HubClient over real HTTP', () => {
   });
 
   it('503 once, then 200', async () => {
-    const { client, hub } = await setup({ faults: { [PATH]: [{ kind: 'status', status: 503, body: 'Service Unavailable', contentType: 'text/plain' }] } });
+    const { client, hub } = await setup({
+      faults: { [PATH]: [{ kind: 'status', status: 503, body: 'Service Unavailable', contentType: 'text/plain' }] },
+    });
     expect((await client.model(ID)).ok).toBe(true);
     expect(hub.count(PATH)).toBe(2);
   });
@@ -112,7 +135,10 @@ describe('HubClient over real HTTP', () => {
   });
 
   it('a slow body also times out', async () => {
-    const { client } = await setup({ faults: { [PATH]: { kind: 'delay', ms: 400 } } }, { timeoutMs: 100, maxRetries: 0 });
+    const { client } = await setup(
+      { faults: { [PATH]: { kind: 'delay', ms: 400 } } },
+      { timeoutMs: 100, maxRetries: 0 },
+    );
     expect(await client.model(ID)).toMatchObject({ ok: false, status: 'unreachable' });
   });
 
@@ -124,14 +150,24 @@ describe('HubClient over real HTTP', () => {
   });
 
   it('connection reset with retryNetworkErrors off (the extension: the browser retries resets itself): asked once', async () => {
-    const { client, hub, sleeps } = await setup({ faults: { [PATH]: { kind: 'reset' } } }, { retryNetworkErrors: false });
-    expect(await client.model(ID)).toMatchObject({ ok: false, status: 'unreachable', message: expect.stringMatching(/could not reach|broke while reading/) });
+    const { client, hub, sleeps } = await setup(
+      { faults: { [PATH]: { kind: 'reset' } } },
+      { retryNetworkErrors: false },
+    );
+    expect(await client.model(ID)).toMatchObject({
+      ok: false,
+      status: 'unreachable',
+      message: expect.stringMatching(/could not reach|broke while reading/),
+    });
     expect(hub.count(PATH)).toBe(1);
     expect(sleeps).toEqual([]);
   });
 
   it('retryNetworkErrors off still retries 5xx', async () => {
-    const { client, hub } = await setup({ faults: { [PATH]: { kind: 'status', status: 503, body: 'busy' } } }, { retryNetworkErrors: false });
+    const { client, hub } = await setup(
+      { faults: { [PATH]: { kind: 'status', status: 503, body: 'busy' } } },
+      { retryNetworkErrors: false },
+    );
     expect(await client.model(ID)).toMatchObject({ ok: false, status: 'unreachable' });
     expect(hub.count(PATH)).toBe(3);
   });
@@ -151,7 +187,9 @@ describe('HubClient over real HTTP', () => {
   });
 
   it('malformed JSON: bad-response', async () => {
-    const { client } = await setup({ faults: { [PATH]: { kind: 'body', body: '{"id":"meta-llama/Llama-3.2-1B","tags":[' } } });
+    const { client } = await setup({
+      faults: { [PATH]: { kind: 'body', body: '{"id":"meta-llama/Llama-3.2-1B","tags":[' } },
+    });
     const r = await client.model(ID);
     expect(r).toMatchObject({ ok: false, status: 'bad-response', httpStatus: 200 });
     expect(!r.ok && r.message).toMatch(/malformed JSON/);
@@ -159,7 +197,13 @@ describe('HubClient over real HTTP', () => {
 
   it('HTML instead of JSON: bad-response', async () => {
     const { client } = await setup({
-      faults: { [PATH]: { kind: 'body', body: '<!DOCTYPE html><html><body>Sign in</body></html>', contentType: 'text/html; charset=utf-8' } },
+      faults: {
+        [PATH]: {
+          kind: 'body',
+          body: '<!DOCTYPE html><html><body>Sign in</body></html>',
+          contentType: 'text/html; charset=utf-8',
+        },
+      },
     });
     const r = await client.model(ID);
     expect(!r.ok && r.status).toBe('bad-response');
@@ -180,16 +224,27 @@ describe('HubClient over real HTTP', () => {
   });
 
   it('a 50 MB body with Content-Length is refused before reading', async () => {
-    const { client } = await setup({ faults: { [PATH]: { kind: 'huge', bytes: 50 * 1024 * 1024, declareLength: true } } });
+    const { client } = await setup({
+      faults: { [PATH]: { kind: 'huge', bytes: 50 * 1024 * 1024, declareLength: true } },
+    });
     expect(await client.model(ID)).toMatchObject({ ok: false, status: 'bad-response' });
   });
 
   it('wrong field types: the record is kept, the fields dropped; no id is a bad response', async () => {
     const { client } = await setup({
-      models: { 'x/odd': { id: 'x/odd', tags: { a: 1 }, gated: 3, siblings: 'no', cardData: [] }, 'x/noid': { modelId: 'x/noid' } },
+      models: {
+        'x/odd': { id: 'x/odd', tags: { a: 1 }, gated: 3, siblings: 'no', cardData: [] },
+        'x/noid': { modelId: 'x/noid' },
+      },
     });
     const r = await client.model('x/odd');
-    expect(r.ok && r.data).toMatchObject({ id: 'x/odd', tags: undefined, gated: undefined, siblings: undefined, cardData: undefined });
+    expect(r.ok && r.data).toMatchObject({
+      id: 'x/odd',
+      tags: undefined,
+      gated: undefined,
+      siblings: undefined,
+      cardData: undefined,
+    });
     expect(await client.model('x/noid')).toMatchObject({ ok: false, status: 'bad-response' });
   });
 

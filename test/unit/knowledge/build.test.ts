@@ -26,10 +26,21 @@ describe.skipIf(!hasData)('buildKnowledgePack on damaged data', () => {
     mkdirSync(join(dir, 'osai-index'), { recursive: true });
     mkdirSync(join(dir, 'mof/models'), { recursive: true });
     for (const p of [
-      'osai-index/OLMo.yaml', 'osai-index/Grok.yaml', 'osai-index/_parameters.yml', 'osai-index/a_submission_template.yaml',
-      'osai-index/SOURCE.txt', 'mof/models/Grok-1.yml', 'mof/models/OLMo-7B.yml', 'mof/schema', 'mof/licenses', 'mof/SOURCE.txt',
-      'osi-validation.tsv', 'hf-licenses.tsv', 'license-clauses.tsv',
-    ]) copy(p);
+      'osai-index/OLMo.yaml',
+      'osai-index/Grok.yaml',
+      'osai-index/_parameters.yml',
+      'osai-index/a_submission_template.yaml',
+      'osai-index/SOURCE.txt',
+      'mof/models/Grok-1.yml',
+      'mof/models/OLMo-7B.yml',
+      'mof/schema',
+      'mof/licenses',
+      'mof/SOURCE.txt',
+      'osi-validation.tsv',
+      'hf-licenses.tsv',
+      'license-clauses.tsv',
+    ])
+      copy(p);
     writeFileSync(join(dir, 'osai-index/Broken.yaml'), 'system:\n  name: [unclosed\n  link: x\n');
     writeFileSync(join(dir, 'osai-index/Empty.yaml'), '# nothing here\n');
     writeFileSync(join(dir, 'mof/models/Broken.yml'), 'release:\n\tname: tab-indented\n');

@@ -56,7 +56,12 @@ describe('lookupRepo: exact versus family', () => {
   });
 
   it('matches nothing for a third-party fine-tune of a family', () => {
-    for (const id of ['someone/pythia-ft', 'someone/pythia-6.9b', 'TheBloke/Llama-2-7B-GGUF', 'randomuser/Mixtral-8x7B-v0.1-ft']) {
+    for (const id of [
+      'someone/pythia-ft',
+      'someone/pythia-6.9b',
+      'TheBloke/Llama-2-7B-GGUF',
+      'randomuser/Mixtral-8x7B-v0.1-ft',
+    ]) {
       expect(brief(k.lookupRepo(id)), id).toEqual({ index: [], mot: [], osi: [] });
     }
   });

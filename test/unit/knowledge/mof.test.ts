@@ -19,7 +19,11 @@ describe('MOF components and licences in the pack', () => {
   it('has the 17 components with classes 1-3', () => {
     expect(specs).toHaveLength(17);
     expect(new Set(specs.map((c) => c.class))).toEqual(new Set([1, 2, 3]));
-    expect(specs.find((c) => c.name === 'Model parameters (Final)')).toMatchObject({ class: 3, required: true, contentType: 'data' });
+    expect(specs.find((c) => c.name === 'Model parameters (Final)')).toMatchObject({
+      class: 3,
+      required: true,
+      contentType: 'data',
+    });
   });
 
   it('merges licences listed once per content type', () => {
@@ -53,7 +57,12 @@ describe('licence canonicalisation', () => {
 
 describe('presence and inheritance', () => {
   it('reads "Component not included" in its spellings as absent', () => {
-    for (const s of ['Component not included', 'Component Component not included', 'Component not include.', 'Component Not Include'])
+    for (const s of [
+      'Component not included',
+      'Component Component not included',
+      'Component not include.',
+      'Component Not Include',
+    ])
       expect(isNotIncludedMarker(s), s).toBe(true);
     expect(isNotIncludedMarker('unlicensed')).toBe(false);
   });
@@ -93,12 +102,18 @@ describe('class rule', () => {
 
   it('needs every required class-3 component', () => {
     const c3 = allRequired([3], open).filter((c) => c.name !== 'Technical report');
-    expect(classifyMof(evaluateComponents(c3, {}, specs, canon), specs)).toEqual({ mofClass: null, mofClassAnyOpenLicense: null });
+    expect(classifyMof(evaluateComponents(c3, {}, specs, canon), specs)).toEqual({
+      mofClass: null,
+      mofClassAnyOpenLicense: null,
+    });
   });
 
   it('counts Apache-2.0 weights only in the relaxed class', () => {
     const c3 = allRequired([3], (t) => (t === 'data' ? 'Apache-2.0' : open(t)));
-    expect(classifyMof(evaluateComponents(c3, {}, specs, canon), specs)).toEqual({ mofClass: null, mofClassAnyOpenLicense: 'III' });
+    expect(classifyMof(evaluateComponents(c3, {}, specs, canon), specs)).toEqual({
+      mofClass: null,
+      mofClassAnyOpenLicense: 'III',
+    });
   });
 
   it('ignores optional components', () => {

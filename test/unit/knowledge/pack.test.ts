@@ -89,15 +89,24 @@ describe('knowledge pack', () => {
     expect(prov.mot?.commit).toMatch(/^[0-9a-f]{40}$/);
     expect(prov.mot?.license).toBe('MIT');
     const attr = Object.fromEntries(k.attributions.map((a) => [a.id, a]));
-    expect(attr['osai-index']).toMatchObject({ url: 'https://osai-index.eu/', license: 'CC-BY-4.0', doi: '10.5281/zenodo.15386042' });
+    expect(attr['osai-index']).toMatchObject({
+      url: 'https://osai-index.eu/',
+      license: 'CC-BY-4.0',
+      doi: '10.5281/zenodo.15386042',
+    });
     expect(attr['osai-index']?.citation).toContain('Liesenfeld');
-    expect(attr.mot).toMatchObject({ url: 'https://mot.isitopen.ai', license: 'MIT', name: 'LF AI & Data Model Openness Tool' });
+    expect(attr.mot).toMatchObject({
+      url: 'https://mot.isitopen.ai',
+      license: 'MIT',
+      name: 'LF AI & Data Model Openness Tool',
+    });
     expect(attr.osi?.url).toBe('https://opensource.org/ai');
     for (const r of k.pack.index) {
       expect(r.source.url).toBe('https://osai-index.eu/');
       expect(r.source.attribution).toContain('CC-BY-4.0');
     }
-    for (const r of k.pack.mot) expect(r.source.url).toMatch(/^https:\/\/github\.com\/lfai\/model_openness_tool\/blob\/[0-9a-f]{40}\/models\//);
+    for (const r of k.pack.mot)
+      expect(r.source.url).toMatch(/^https:\/\/github\.com\/lfai\/model_openness_tool\/blob\/[0-9a-f]{40}\/models\//);
   });
 
   it('keeps repo keys lower-case and index dimensions complete', () => {

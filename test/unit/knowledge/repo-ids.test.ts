@@ -25,7 +25,8 @@ describe('lib/knowledge/repo-ids: the one home of repo-id rules', () => {
       'https://example.com/org/name',
       'not a url',
       null,
-    ]) expect(modelIdOfUrl(url), String(url)).toBeNull();
+    ])
+      expect(modelIdOfUrl(url), String(url)).toBeNull();
   });
 
   it('every reserved first segment is a site section for the parser and the Hub detector alike', () => {
@@ -43,7 +44,8 @@ describe('lib/knowledge/repo-ids: the one home of repo-id rules', () => {
 
   it('looksLikeRepoId accepts bare org/name only; isValidRepoId guards what goes into a URL', () => {
     expect(looksLikeRepoId('org/name-1.5')).toBe(true);
-    for (const s of ['org', 'org/name/extra', 'https://huggingface.co/org/name', '-org/name']) expect(looksLikeRepoId(s), s).toBe(false);
+    for (const s of ['org', 'org/name/extra', 'https://huggingface.co/org/name', '-org/name'])
+      expect(looksLikeRepoId(s), s).toBe(false);
     expect(isValidRepoId('org/name')).toBe(true);
     for (const s of ['../etc/passwd', 'org/na..me', 'org/name?x', 'a/b/c', '']) expect(isValidRepoId(s), s).toBe(false);
   });

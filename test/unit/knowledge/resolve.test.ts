@@ -31,8 +31,12 @@ describe('resolveModel: names', () => {
 
   it('resolves names to the expected expert records', () => {
     expect(k.resolveModel('Grok-1')?.matches.osi.map((m) => [m.record.system, m.match])).toEqual([['Grok', 'exact']]);
-    expect(k.resolveModel('Mixtral 8x7B')?.matches.osi.map((m) => [m.record.system, m.match])).toEqual([['Mixtral', 'family']]);
-    expect(k.resolveModel('Llama 3.1 405B')?.matches.index.map((m) => [m.record.key, m.match])).toEqual([['llama-3.1', 'exact']]);
+    expect(k.resolveModel('Mixtral 8x7B')?.matches.osi.map((m) => [m.record.system, m.match])).toEqual([
+      ['Mixtral', 'family'],
+    ]);
+    expect(k.resolveModel('Llama 3.1 405B')?.matches.index.map((m) => [m.record.key, m.match])).toEqual([
+      ['llama-3.1', 'exact'],
+    ]);
   });
 
   it('finds records that have no Hub repo by their name', () => {
@@ -50,7 +54,10 @@ describe('resolveModel: names', () => {
 
 describe('resolveModel: ids and URLs', () => {
   it('accepts org/name ids, known or not', () => {
-    expect(k.resolveModel('EleutherAI/pythia-6.9b')).toMatchObject({ repoId: 'EleutherAI/pythia-6.9b', via: 'repo-id' });
+    expect(k.resolveModel('EleutherAI/pythia-6.9b')).toMatchObject({
+      repoId: 'EleutherAI/pythia-6.9b',
+      via: 'repo-id',
+    });
     const unknown = k.resolveModel('someone/brand-new-model');
     expect(unknown).toMatchObject({ repoId: 'someone/brand-new-model', via: 'repo-id' });
     expect(unknown?.matches).toEqual({ index: [], mot: [], osi: [] });
@@ -71,7 +78,9 @@ describe('resolveModel: ids and URLs', () => {
   });
 
   it('gives the current spelling of renamed repos', () => {
-    expect(k.resolveModel('https://huggingface.co/meta-llama/Meta-Llama-3.1-8B')?.repoId).toBe('meta-llama/Llama-3.1-8B');
+    expect(k.resolveModel('https://huggingface.co/meta-llama/Meta-Llama-3.1-8B')?.repoId).toBe(
+      'meta-llama/Llama-3.1-8B',
+    );
   });
 
   it('maps legacy root ids', () => {
@@ -87,7 +96,9 @@ describe('resolveModel: ids and URLs', () => {
 describe('extractHubRepoIds / normalizeRepoId', () => {
   it('parses model URLs and ignores site sections', () => {
     expect(extractHubRepoIds('https://huggingface.co/EleutherAI/pythia-6.9b')).toEqual(['EleutherAI/pythia-6.9b']);
-    expect(extractHubRepoIds('https://huggingface.co/allenai/OLMo-7B/tree/main/configs?x=1#y')).toEqual(['allenai/OLMo-7B']);
+    expect(extractHubRepoIds('https://huggingface.co/allenai/OLMo-7B/tree/main/configs?x=1#y')).toEqual([
+      'allenai/OLMo-7B',
+    ]);
     expect(extractHubRepoIds('https://www.huggingface.co/org/name.v2')).toEqual(['org/name.v2']);
     for (const url of [
       'https://huggingface.co/datasets/allenai/dolma',

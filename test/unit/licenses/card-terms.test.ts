@@ -35,7 +35,11 @@ describe('a card that calls its own terms non-commercial or research only', () =
 
   it('builds a restricted assessment that quotes the card', () => {
     const card = { title: 'card', url: 'https://huggingface.co/x/y' };
-    const a = restrictionFromCard('other', { kind: 'research-only', quote: 'Orca 2 is built for research purposes only.' }, card);
+    const a = restrictionFromCard(
+      'other',
+      { kind: 'research-only', quote: 'Orca 2 is built for research purposes only.' },
+      card,
+    );
     expect(a.status).toBe('restricted');
     expect(a.freedoms.use).toBe('restricted');
     expect(a.clauses[0]?.quote).toContain('research purposes only');
@@ -47,6 +51,8 @@ describe('a card that calls its own terms non-commercial or research only', () =
     expect(r?.kind).toBe('research-only');
     expect(r?.quote).toMatch(/^Orca 2 is built for research purposes only/);
     // InternLM allows commercial use on application: not "non-commercial".
-    expect(findCardRestriction(readFileSync(resolve(cards, 'internlm__internlm2_5-7b-chat.README.md'), 'utf8'))).toBeNull();
+    expect(
+      findCardRestriction(readFileSync(resolve(cards, 'internlm__internlm2_5-7b-chat.README.md'), 'utf8')),
+    ).toBeNull();
   });
 });

@@ -18,7 +18,9 @@ interface Row {
 }
 
 function readRows(): Row[] {
-  const [header, ...lines] = readFileSync(TSV, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const [header, ...lines] = readFileSync(TSV, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const cols = header!.split('\t');
   const col = (cells: string[], name: string) => cells[cols.indexOf(name)] ?? '';
   let previousIds: string[] = [];
@@ -26,14 +28,24 @@ function readRows(): Row[] {
     const cells = line.split('\t');
     const hf = col(cells, 'hf_id').trim();
     // "(as above)" repeats the previous row's ids; "other (deepseek)" is a custom licence.
-    const hfIds = hf === '(as above)' ? previousIds : hf.split(',').map((s) => s.trim()).filter(Boolean);
+    const hfIds =
+      hf === '(as above)'
+        ? previousIds
+        : hf
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean);
     previousIds = hfIds;
     return {
       license: col(cells, 'license'),
       hfIds,
       ref: col(cells, 'clause_ref').trim(),
       restriction: col(cells, 'restriction_type').trim(),
-      freedoms: [...col(cells, 'breaks_osaid_freedom').toLowerCase().matchAll(/\b(use|study|modify|share)\b/g)].map((m) => m[1]!),
+      freedoms: [
+        ...col(cells, 'breaks_osaid_freedom')
+          .toLowerCase()
+          .matchAll(/\b(use|study|modify|share)\b/g),
+      ].map((m) => m[1]!),
     };
   });
 }
@@ -79,7 +91,10 @@ describe.skipIf(!existsSync(TSV))('license-clauses.tsv coverage', () => {
       const a = assessLicense(decl);
       expect(a.status, JSON.stringify(decl)).toBe('restricted');
       const hits = matchingClauses(a.clauses, row);
-      expect(hits, `${JSON.stringify(decl)}: no clause for "${row.ref}" (${a.clauses.map((c) => c.ref).join(' | ')})`).not.toBeNull();
+      expect(
+        hits,
+        `${JSON.stringify(decl)}: no clause for "${row.ref}" (${a.clauses.map((c) => c.ref).join(' | ')})`,
+      ).not.toBeNull();
       const restricted = new Set(hits!.flatMap((c) => c.freedoms));
       for (const f of row.freedoms) expect([...restricted], `${JSON.stringify(decl)} ${row.ref}`).toContain(f);
     }

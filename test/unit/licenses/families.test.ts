@@ -24,7 +24,11 @@ const NAMES: Record<string, string[]> = {
   deepseek: ['deepseek', 'deepseek-license', 'DeepSeek License Agreement', 'DEEPSEEK LICENSE AGREEMENT Version 1.0'],
   mnpl: ['mnpl', 'Mistral AI Non-Production License', 'MNPL-0.1'],
   mrl: ['mrl', 'Mistral AI Research License', 'MRL-0.1'],
-  'stabilityai-ai-community': ['stabilityai-ai-community', 'Stability AI Community License Agreement', 'stable-audio-community'],
+  'stabilityai-ai-community': [
+    'stabilityai-ai-community',
+    'Stability AI Community License Agreement',
+    'stable-audio-community',
+  ],
   'falcon-180b': ['falcon-180b-license', 'Falcon 180B TII License', 'Falcon-180B TII License Version 1.0'],
   'tii-falcon': ['tii-falcon-license', 'falcon-llm-license', 'TII Falcon License 2.0'],
   'flux-1-dev-non-commercial-license': ['flux-1-dev-non-commercial-license', 'FLUX.1 [dev] Non-Commercial License'],
@@ -42,18 +46,42 @@ const NAMES: Record<string, string[]> = {
   'h-research': ['h-research', 'H Research License'],
   'grok2-community': ['grok2-community', 'Grok 2 Community License Agreement'],
   openmdw: ['openmdw-1.0', 'OpenMDW', 'Open Model, Data & Weights License Agreement'],
-  'cc-by-nc-4.0': ['CC BY-NC 4.0', 'Creative Commons Attribution Non Commercial 4.0', 'Attribution-NonCommercial 4.0 International'],
+  'cc-by-nc-4.0': [
+    'CC BY-NC 4.0',
+    'Creative Commons Attribution Non Commercial 4.0',
+    'Attribution-NonCommercial 4.0 International',
+  ],
   'cc-by-nd-4.0': ['CC BY-ND 4.0', 'Attribution-NoDerivatives 4.0 International'],
   'cc-by-nc-sa-4.0': ['Creative Commons Attribution Non Commercial Share Alike 4.0'],
-  'ai2-impact-license-low-risk': ['ai2-impact-license-low-risk', 'AI2 ImpACT License – Low Risk Artifacts', 'AI2 ImpACT License - Low Risk Artifacts (LR Agreement)'],
+  'ai2-impact-license-low-risk': [
+    'ai2-impact-license-low-risk',
+    'AI2 ImpACT License – Low Risk Artifacts',
+    'AI2 ImpACT License - Low Risk Artifacts (LR Agreement)',
+  ],
   'ai2-impact-license-medium-risk': ['ai2-impact-license-medium-risk', 'AI2 ImpACT License – Medium Risk Artifacts'],
   'ai2-impact-license-high-risk': ['ai2-impact-license-high-risk', 'AI2 ImpACT License - High Risk Artifacts'],
   'opt-175b': ['OPT-175B License Agreement', 'opt-175b-license', 'OPT-175B LICENSE AGREEMENT'],
-  'microsoft-research-license': ['microsoft-research-license', 'Microsoft Research License', 'MICROSOFT RESEARCH LICENSE TERMS'],
+  'microsoft-research-license': [
+    'microsoft-research-license',
+    'Microsoft Research License',
+    'MICROSOFT RESEARCH LICENSE TERMS',
+  ],
   'jamba-open-model-license': ['jamba-open-model-license', 'Jamba Open Model License Agreement'],
-  'nvidia-open-model-license': ['nvidia-open-model-license', 'NVIDIA Open Model License Agreement', 'nvidia-nemotron-open-model-license'],
-  'tencent-hunyuan-community': ['tencent-hunyuan-community', 'TENCENT HUNYUAN COMMUNITY LICENSE AGREEMENT', 'tencent-hunyuan'],
-  'baichuan-community': ['baichuan2-community-license', 'Community License for Baichuan 2 Model', 'Baichuan 2 Model Community License Agreement'],
+  'nvidia-open-model-license': [
+    'nvidia-open-model-license',
+    'NVIDIA Open Model License Agreement',
+    'nvidia-nemotron-open-model-license',
+  ],
+  'tencent-hunyuan-community': [
+    'tencent-hunyuan-community',
+    'TENCENT HUNYUAN COMMUNITY LICENSE AGREEMENT',
+    'tencent-hunyuan',
+  ],
+  'baichuan-community': [
+    'baichuan2-community-license',
+    'Community License for Baichuan 2 Model',
+    'Baichuan 2 Model Community License Agreement',
+  ],
   'yi-license': ['yi-license', 'Yi Series Models Community License Agreement'],
   'internlm-license': ['internlm-license', 'InternLM License'],
   'glm-license': ['glm-4', 'The ChatGLM3-6B License', 'chatglm3-6b', 'glm-4-9b-license'],
@@ -74,7 +102,10 @@ const LINKS: Record<string, string[]> = {
     'https://huggingface.co/meta-llama/Meta-Llama-3.1-70B-Instruct/blob/main/LICENSE',
     'https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE',
   ],
-  'llama3.2': ['https://huggingface.co/meta-llama/Llama-3.2-1B/blob/main/LICENSE.txt', 'https://www.llama.com/llama3_2/license/'],
+  'llama3.2': [
+    'https://huggingface.co/meta-llama/Llama-3.2-1B/blob/main/LICENSE.txt',
+    'https://www.llama.com/llama3_2/license/',
+  ],
   'llama3.3': [
     'https://github.com/meta-llama/llama-models/blob/main/models/llama3_3/LICENSE',
     'https://huggingface.co/meta-llama/Llama-3.3-70B-Instruct/blob/main/LICENSE',
@@ -118,11 +149,16 @@ const LINKS: Record<string, string[]> = {
   'apple-ascl': ['https://developer.apple.com/support/downloads/terms/apple-sample-code/Apple-Sample-Code-License.pdf'],
   'apple-amlr': ['https://github.com/apple/ml-mobileclip/blob/main/LICENSE_MODELS'],
   'deepfloyd-if-license': ['https://huggingface.co/spaces/DeepFloyd/deepfloyd-if-license'],
-  'fair-noncommercial-research-license': ['https://huggingface.co/facebook/fair-noncommercial-research-license/blob/main/LICENSE'],
+  'fair-noncommercial-research-license': [
+    'https://huggingface.co/facebook/fair-noncommercial-research-license/blob/main/LICENSE',
+  ],
   'h-research': ['https://huggingface.co/Hcompany/Holo1-3B/blob/main/LICENSE'],
   'grok2-community': ['https://huggingface.co/xai-org/grok-2/blob/main/LICENSE'],
   openmdw: ['https://openmdw.ai/license/1-0/'],
-  'cc-by-nc-4.0': ['https://creativecommons.org/licenses/by-nc/4.0/legalcode', 'http://creativecommons.org/licenses/by-nc/4.0/'],
+  'cc-by-nc-4.0': [
+    'https://creativecommons.org/licenses/by-nc/4.0/legalcode',
+    'http://creativecommons.org/licenses/by-nc/4.0/',
+  ],
   'cc-by-nc-nd-4.0': ['https://creativecommons.org/licenses/by-nc-nd/4.0/deed.en'],
   'ai2-impact-license-low-risk': ['https://allenai.org/licenses/impact-lr'],
   'ai2-impact-license-medium-risk': ['https://allenai.org/licenses/impact-mr'],
@@ -138,10 +174,17 @@ const LINKS: Record<string, string[]> = {
     'https://www.nvidia.com/en-us/agreements/enterprise-software/nvidia-open-model-license/',
   ],
   'tencent-hunyuan-community': ['https://github.com/Tencent/HunyuanDiT/blob/main/LICENSE.txt'],
-  'baichuan-community': ['https://huggingface.co/baichuan-inc/Baichuan2-7B-Chat/blob/main/Community%20License%20for%20Baichuan2%20Model.pdf'],
+  'baichuan-community': [
+    'https://huggingface.co/baichuan-inc/Baichuan2-7B-Chat/blob/main/Community%20License%20for%20Baichuan2%20Model.pdf',
+  ],
   'yi-license': ['https://github.com/01-ai/Yi/blob/main/MODEL_LICENSE_AGREEMENT.txt'],
-  'glm-license': ['https://huggingface.co/THUDM/glm-4-9b-chat/blob/main/LICENSE', 'https://github.com/THUDM/ChatGLM3/blob/main/MODEL_LICENSE'],
-  'minicpm-general-model-license': ['https://github.com/OpenBMB/General-Model-License/blob/main/%E9%80%9A%E7%94%A8%E6%A8%A1%E5%9E%8B%E8%AE%B8%E5%8F%AF%E5%8D%8F%E8%AE%AE-%E6%9D%A5%E6%BA%90%E8%AF%B4%E6%98%8E-%E5%AE%A3%E4%BC%A0%E9%99%90%E5%88%B6-%E5%95%86%E4%B8%9A%E6%8E%88%E6%9D%83.md'],
+  'glm-license': [
+    'https://huggingface.co/THUDM/glm-4-9b-chat/blob/main/LICENSE',
+    'https://github.com/THUDM/ChatGLM3/blob/main/MODEL_LICENSE',
+  ],
+  'minicpm-general-model-license': [
+    'https://github.com/OpenBMB/General-Model-License/blob/main/%E9%80%9A%E7%94%A8%E6%A8%A1%E5%9E%8B%E8%AE%B8%E5%8F%AF%E5%8D%8F%E8%AE%AE-%E6%9D%A5%E6%BA%90%E8%AF%B4%E6%98%8E-%E5%AE%A3%E4%BC%A0%E9%99%90%E5%88%B6-%E5%95%86%E4%B8%9A%E6%8E%88%E6%9D%83.md',
+  ],
   exaone: ['https://huggingface.co/LGAI-EXAONE/EXAONE-3.5-7.8B-Instruct/blob/main/LICENSE'],
 };
 
@@ -161,7 +204,9 @@ describe('licence families', () => {
     for (const f of licenseFamilies) {
       for (const freedom of FREEDOMS) {
         const restricted = f.clauses.some((c) => c.freedoms.includes(freedom));
-        expect(f.freedoms[freedom], `${f.id}.${freedom}`).toBe(restricted ? 'restricted' : f.status === 'open' ? 'granted' : 'unknown');
+        expect(f.freedoms[freedom], `${f.id}.${freedom}`).toBe(
+          restricted ? 'restricted' : f.status === 'open' ? 'granted' : 'unknown',
+        );
       }
       expect(f.status === 'restricted', f.id).toBe(f.clauses.length > 0);
       expect(f.status, f.id).not.toBe('open');
@@ -193,12 +238,15 @@ describe('licence families', () => {
     for (const id of linked) if (!/^cc-by-/.test(id)) expect(LINKS[id], id).toBeDefined();
   });
 
-  it.each(Object.entries(NAMES))('%s is recognised by name (license: other + license_name, and as free text)', (id, names) => {
-    for (const name of names) {
-      expect(familyIdOf({ license: 'other', licenseName: name }), name).toBe(id);
-      expect(familyIdOf({ license: name }), name).toBe(id);
-    }
-  });
+  it.each(Object.entries(NAMES))(
+    '%s is recognised by name (license: other + license_name, and as free text)',
+    (id, names) => {
+      for (const name of names) {
+        expect(familyIdOf({ license: 'other', licenseName: name }), name).toBe(id);
+        expect(familyIdOf({ license: name }), name).toBe(id);
+      }
+    },
+  );
 
   it.each(Object.entries(LINKS))('%s is recognised by licence link', (id, links) => {
     for (const link of links) expect(familyIdOf({ license: 'other', licenseLink: link }), link).toBe(id);
@@ -214,7 +262,10 @@ describe('licence families', () => {
         { license: id },
         { license: 'other', licenseName: f.name },
         { license: 'other', licenseName: `CC ${path} ${version}` },
-        { license: 'other', licenseLink: `https://creativecommons.org/licenses/${path!.toLowerCase()}/${version}/legalcode` },
+        {
+          license: 'other',
+          licenseLink: `https://creativecommons.org/licenses/${path!.toLowerCase()}/${version}/legalcode`,
+        },
       ]) {
         expect(familyIdOf(decl), JSON.stringify(decl)).toBe(id);
       }
@@ -294,7 +345,11 @@ describe('licence families', () => {
   });
 
   it('gives unrecognised custom licences the status unknown', () => {
-    const a = assessLicense({ license: 'other', licenseName: 'acme-model-license-v2', licenseLink: 'https://acme.example/license' });
+    const a = assessLicense({
+      license: 'other',
+      licenseName: 'acme-model-license-v2',
+      licenseLink: 'https://acme.example/license',
+    });
     expect(a.status).toBe('unknown');
     expect(a.reason).toMatch(/does not recognise/);
     expect(a.input).toContain('acme-model-license-v2');

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { HUB_LICENSES, LicenseAssessmentSchema, assessLicense, hubLicense, licenseFamilies } from '../../../lib/licenses';
+import {
+  HUB_LICENSES,
+  LicenseAssessmentSchema,
+  assessLicense,
+  hubLicense,
+  licenseFamilies,
+} from '../../../lib/licenses';
 
 /** The Hub's documented licence ids, straight from the shared data the knowledge pack is built from. */
 const TSV_IDS = readFileSync(resolve(import.meta.dirname, '../../../../shared/data/hf-licenses.tsv'), 'utf8')
@@ -29,11 +35,14 @@ describe('Hugging Face Hub licence ids', () => {
     }
   });
 
-  it.each(HUB_LICENSES.map((h) => [h.id, h] as const))('%s classifies without throwing into a valid assessment', (id) => {
-    const a = assessLicense({ license: id });
-    expect(() => LicenseAssessmentSchema.parse(a)).not.toThrow();
-    expect(a.input).toBe(id);
-  });
+  it.each(HUB_LICENSES.map((h) => [h.id, h] as const))(
+    '%s classifies without throwing into a valid assessment',
+    (id) => {
+      const a = assessLicense({ license: id });
+      expect(() => LicenseAssessmentSchema.parse(a)).not.toThrow();
+      expect(a.input).toBe(id);
+    },
+  );
 
   it('never calls a Hub id without an OSI-approved SPDX equivalent open, except reviewed content licences', () => {
     for (const h of HUB_LICENSES) {
@@ -71,7 +80,10 @@ describe('Hugging Face Hub licence ids', () => {
       expect(a.osiApproved, id).toBe(false);
       expect(['data', 'document'], id).toContain(a.contentType);
       expect(a.reason, id).toMatch(/^reviewed .*grants use, study, modify, share/);
-      expect(Object.values(a.freedoms).every((f) => f === 'granted'), id).toBe(true);
+      expect(
+        Object.values(a.freedoms).every((f) => f === 'granted'),
+        id,
+      ).toBe(true);
     }
   });
 

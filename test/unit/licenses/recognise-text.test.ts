@@ -9,7 +9,10 @@ describe('recognising a LICENSE file by its text', () => {
   it.each([
     ['OPT-175B LICENSE AGREEMENT\n\nThis License Agreement ...', 'opt-175b'],
     ['<h2 align="center"> OPT-175B LICENSE AGREEMENT </h2>\n\nThis License Agreement ...', 'opt-175b'],
-    ['TENCENT HUNYUAN COMMUNITY LICENSE AGREEMENT\nTencent Hunyuan Release Date: 2024/5/14\n', 'tencent-hunyuan-community'],
+    [
+      'TENCENT HUNYUAN COMMUNITY LICENSE AGREEMENT\nTencent Hunyuan Release Date: 2024/5/14\n',
+      'tencent-hunyuan-community',
+    ],
     ['NVIDIA Open Model License Agreement\n\nIMPORTANT NOTICE\n', 'nvidia-open-model-license'],
     ['The ChatGLM3-6B License\n\n1. 定义\n', 'glm-license'],
     ['AI2 ImpACT License – Low Risk Artifacts\n=====\n### Version 2.0\n', 'ai2-impact-license-low-risk'],
@@ -19,11 +22,20 @@ describe('recognising a LICENSE file by its text', () => {
   });
 
   it('recognises Apache-2.0 and MIT only when the file is that licence', () => {
-    expect(recogniseLicenseText('                                 Apache License\n                           Version 2.0, January 2004\n')?.assessment.id).toBe('Apache-2.0');
-    const mit = 'MIT License\n\nCopyright (c) 2024 Someone\n\nPermission is hereby granted, free of charge, to any person obtaining a copy\nof this software...\nTHE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY';
+    expect(
+      recogniseLicenseText(
+        '                                 Apache License\n                           Version 2.0, January 2004\n',
+      )?.assessment.id,
+    ).toBe('Apache-2.0');
+    const mit =
+      'MIT License\n\nCopyright (c) 2024 Someone\n\nPermission is hereby granted, free of charge, to any person obtaining a copy\nof this software...\nTHE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY';
     expect(recogniseLicenseText(mit)?.assessment.id).toBe('MIT');
     // A custom licence that mentions Apache is not Apache.
-    expect(recogniseLicenseText('Some Model License Version 1.0\n\nThis license is, in part, based on the Apache License Version 2.0')).toBeNull();
+    expect(
+      recogniseLicenseText(
+        'Some Model License Version 1.0\n\nThis license is, in part, based on the Apache License Version 2.0',
+      ),
+    ).toBeNull();
     // A modified MIT licence is not MIT.
     expect(recogniseLicenseText(mit.replace('MIT License', 'Modified MIT License'))).toBeNull();
   });

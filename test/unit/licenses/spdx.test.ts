@@ -5,7 +5,17 @@ const status = (license: string) => assessLicense({ license }).status;
 
 describe('SPDX ids and expressions', () => {
   it('matches ids case-insensitively, including -only/-or-later and deprecated forms', () => {
-    for (const id of ['MIT', 'mit', 'apache-2.0', 'GPL-3.0', 'gpl-3.0-or-later', 'GPL-2.0-only', 'GPL-2.0+', 'AGPL-3.0', 'agpl-3.0-only']) {
+    for (const id of [
+      'MIT',
+      'mit',
+      'apache-2.0',
+      'GPL-3.0',
+      'gpl-3.0-or-later',
+      'GPL-2.0-only',
+      'GPL-2.0+',
+      'AGPL-3.0',
+      'agpl-3.0-only',
+    ]) {
       const a = assessLicense({ license: id });
       expect(a.status, id).toBe('open');
       expect(a.osiApproved, id).toBe(true);
@@ -48,7 +58,19 @@ describe('SPDX ids and expressions', () => {
   });
 
   it('returns unknown, never throws, on garbage and custom references', () => {
-    for (const bad of ['((MIT', 'MIT)', 'MIT AND', 'OR', 'AND OR WITH', '()', '+', 'LicenseRef-foo', 'DocumentRef-x:LicenseRef-y', '%%%', 'MIT OR OR Apache-2.0']) {
+    for (const bad of [
+      '((MIT',
+      'MIT)',
+      'MIT AND',
+      'OR',
+      'AND OR WITH',
+      '()',
+      '+',
+      'LicenseRef-foo',
+      'DocumentRef-x:LicenseRef-y',
+      '%%%',
+      'MIT OR OR Apache-2.0',
+    ]) {
       expect(() => assessLicense({ license: bad }), bad).not.toThrow();
       expect(status(bad), bad).toBe('unknown');
     }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BadReplyError, LABEL_VALUES, REPLY_GUARDS, guardReply, judgedClaimsOf, modelLabelsOf, scrollToClaimOf, type ContentSendType } from '../../../lib/message-guards';
+import {
+  BadReplyError,
+  LABEL_VALUES,
+  REPLY_GUARDS,
+  guardReply,
+  judgedClaimsOf,
+  modelLabelsOf,
+  scrollToClaimOf,
+  type ContentSendType,
+} from '../../../lib/message-guards';
 import { JudgedClaimSchema, ModelLabelSchema, PROTOCOL, ScrollToClaimRequestSchema } from '../../../lib/messages';
 import { LABELS } from '../../../lib/verdict/schema';
 
@@ -8,7 +17,16 @@ import { LABELS } from '../../../lib/verdict/schema';
  * schemas here: entry by entry, a guard keeps exactly what the schema accepts.
  */
 
-const claim = { id: 'c1', text: 'It is open source.', kind: 'strong', model: 'org/m', label: 'restricted-weights', openwashing: true, severity: 'high', reason: 'r' };
+const claim = {
+  id: 'c1',
+  text: 'It is open source.',
+  kind: 'strong',
+  model: 'org/m',
+  label: 'restricted-weights',
+  openwashing: true,
+  severity: 'high',
+  reason: 'r',
+};
 const label = { query: 'org/m', id: 'org/m', label: 'open-weights', summary: 's' };
 
 /** Every way of damaging one field: removed, wrong type, out-of-list value, markup, prototype keys. */
@@ -17,14 +35,15 @@ function damaged(base: Record<string, unknown>): Record<string, unknown>[] {
   for (const k of Object.keys(base)) {
     const { [k]: _gone, ...without } = base;
     out.push(without);
-    for (const bad of [null, undefined, 7, true, {}, [], 'not-a-label', '<img src=x onerror=alert(1)>']) out.push({ ...base, [k]: bad });
+    for (const bad of [null, undefined, 7, true, {}, [], 'not-a-label', '<img src=x onerror=alert(1)>'])
+      out.push({ ...base, [k]: bad });
   }
   out.push(JSON.parse(`{"__proto__":{"label":"open-source"},"id":"x"}`));
   return out;
 }
 
 describe('message guards agree with the zod schemas', () => {
-  it('the label list is the verdict schema\'s', () => {
+  it("the label list is the verdict schema's", () => {
     expect([...LABEL_VALUES]).toEqual([...LABELS]);
   });
 
@@ -33,12 +52,22 @@ describe('message guards agree with the zod schemas', () => {
     expect(judgedClaimsOf({ ok: true, claims: valid })).toEqual(valid);
     // Entry by entry, the guard keeps exactly what the schema accepts (markup in a text field is still a string).
     for (const d of damaged(claim)) {
-      expect(judgedClaimsOf({ ok: true, claims: [d] }).length === 1, JSON.stringify(d)).toBe(JudgedClaimSchema.safeParse(d).success);
+      expect(judgedClaimsOf({ ok: true, claims: [d] }).length === 1, JSON.stringify(d)).toBe(
+        JudgedClaimSchema.safeParse(d).success,
+      );
     }
   });
 
   it('judge-claims: an error reply, a malformed one or a non-object gives no claims', () => {
-    for (const r of [{ ok: false, error: 'internal', message: 'x' }, { ok: true }, { ok: true, claims: 'x' }, null, 'ok', [claim], { ok: 'true', claims: [claim] }]) {
+    for (const r of [
+      { ok: false, error: 'internal', message: 'x' },
+      { ok: true },
+      { ok: true, claims: 'x' },
+      null,
+      'ok',
+      [claim],
+      { ok: 'true', claims: [claim] },
+    ]) {
       expect(judgedClaimsOf(r)).toEqual([]);
     }
   });
@@ -65,13 +94,16 @@ describe('message guards agree with the zod schemas', () => {
     ];
     for (const c of cases) {
       const guard = scrollToClaimOf(c);
-      expect(guard !== 'invalid' && guard !== null, JSON.stringify(c)).toBe(ScrollToClaimRequestSchema.safeParse(c).success);
+      expect(guard !== 'invalid' && guard !== null, JSON.stringify(c)).toBe(
+        ScrollToClaimRequestSchema.safeParse(c).success,
+      );
     }
-    for (const other of [null, 'scroll-to-claim', { type: 'check-model', query: 'x' }, [], { claimId: 'c1' }]) expect(scrollToClaimOf(other)).toBeNull();
+    for (const other of [null, 'scroll-to-claim', { type: 'check-model', query: 'x' }, [], { claimId: 'c1' }])
+      expect(scrollToClaimOf(other)).toBeNull();
   });
 });
 
-describe('reply guards (the content script\'s send) agree with the response schemas', () => {
+describe("reply guards (the content script's send) agree with the response schemas", () => {
   const pageError = { ok: false, error: 'internal', message: 'Hub down' };
   /** Valid replies of each message a content script sends. */
   const valid: { [T in ContentSendType]: unknown[] } = {
@@ -79,7 +111,10 @@ describe('reply guards (the content script\'s send) agree with the response sche
     'judge-claims': [{ ok: true, claims: [claim] }, { ok: true, claims: [] }, pageError],
     'model-labels': [{ ok: true, models: [label] }, { ok: true, models: [] }, pageError],
     'open-details': [{ ok: true }, pageError],
-    'report-claim': [{ ok: true, reportId: 'r1' }, { ok: false, message: 'Quota exceeded' }],
+    'report-claim': [
+      { ok: true, reportId: 'r1' },
+      { ok: false, message: 'Quota exceeded' },
+    ],
   };
   /** Replies of the wrong shape: no reply, other types, a missing or wrong field, an unknown error code. */
   const invalid: unknown[] = [
@@ -104,13 +139,16 @@ describe('reply guards (the content script\'s send) agree with the response sche
     expect(Object.keys(REPLY_GUARDS).sort()).toEqual(Object.keys(valid).sort());
   });
 
-  it.each(Object.keys(valid) as ContentSendType[])('%s: a reply passes its guard exactly when its schema accepts it', (type) => {
-    const schema = PROTOCOL[type].response;
-    for (const raw of [...valid[type], ...invalid, ...Object.values(valid).flat()]) {
-      expect(REPLY_GUARDS[type](raw) !== null, `${type} ${JSON.stringify(raw)}`).toBe(schema.safeParse(raw).success);
-    }
-    for (const raw of valid[type]) expect(guardReply(type, raw)).toEqual(schema.parse(raw));
-  });
+  it.each(Object.keys(valid) as ContentSendType[])(
+    '%s: a reply passes its guard exactly when its schema accepts it',
+    (type) => {
+      const schema = PROTOCOL[type].response;
+      for (const raw of [...valid[type], ...invalid, ...Object.values(valid).flat()]) {
+        expect(REPLY_GUARDS[type](raw) !== null, `${type} ${JSON.stringify(raw)}`).toBe(schema.safeParse(raw).success);
+      }
+      for (const raw of valid[type]) expect(guardReply(type, raw)).toEqual(schema.parse(raw));
+    },
+  );
 
   it('guardReply throws BadReplyError for a reply without its shape (or none: the background ignored the message)', () => {
     expect(() => guardReply('page-start', undefined)).toThrow(BadReplyError);

@@ -23,7 +23,12 @@ describe('licence statements in the card body', () => {
   it('reads "derived from X and originally licensed under Y" (the distilled model)', () => {
     const [s, ...rest] = readCardLicenceStatements(DISTILLED);
     expect(rest).toEqual([]);
-    expect(s).toMatchObject({ kind: 'originally-licensed', scope: 'model', licence: 'llama3.1 license', derivedFrom: 'Llama3.1-8B-Base' });
+    expect(s).toMatchObject({
+      kind: 'originally-licensed',
+      scope: 'model',
+      licence: 'llama3.1 license',
+      derivedFrom: 'Llama3.1-8B-Base',
+    });
     expect(s!.assessment.id).toBe('llama3.1');
     expect(s!.assessment.status).toBe('restricted');
     expect(s!.quote).toContain('originally licensed under llama3.1 license');
@@ -36,7 +41,9 @@ describe('licence statements in the card body', () => {
     expect(conflicts[0]!.stricter).toBe('card');
     expect(conflicts[0]!.statement.assessment.id).toBe('llama3.1');
     // No conflict when the card repeats its metadata.
-    expect(cardLicenceConflicts(assessLicense({ license: 'llama3.1' }), readCardLicenceStatements(DISTILLED))).toEqual([]);
+    expect(cardLicenceConflicts(assessLicense({ license: 'llama3.1' }), readCardLicenceStatements(DISTILLED))).toEqual(
+      [],
+    );
   });
 
   it('reads "released under", markdown links and **License:** fields', () => {
@@ -55,14 +62,22 @@ describe('licence statements in the card body', () => {
   });
 
   it('keeps code licences apart from the weights', () => {
-    const st = readCardLicenceStatements('The code is licensed under Apache-2.0, while the model weights are subject to the Model License Agreement.');
+    const st = readCardLicenceStatements(
+      'The code is licensed under Apache-2.0, while the model weights are subject to the Model License Agreement.',
+    );
     expect(st[0]).toMatchObject({ scope: 'code', licence: 'Apache-2.0' });
     expect(st[1]).toMatchObject({ scope: 'model', licence: 'Model License Agreement' });
-    expect(cardLicenceConflicts(assessLicense({ license: 'other' }), st).map((c) => c.statement.scope)).not.toContain('code');
+    expect(cardLicenceConflicts(assessLicense({ license: 'other' }), st).map((c) => c.statement.scope)).not.toContain(
+      'code',
+    );
   });
 
   it('ignores descriptions that are not licence names', () => {
-    expect(readCardLicenceStatements('- **License:** A custom commercial license is available at: https://ai.meta.com/resources/models-and-libraries/llama-downloads/')).toEqual([]);
+    expect(
+      readCardLicenceStatements(
+        '- **License:** A custom commercial license is available at: https://ai.meta.com/resources/models-and-libraries/llama-downloads/',
+      ),
+    ).toEqual([]);
     expect(readCardLicenceStatements('Use of this model is governed by this Agreement.')).toEqual([]);
     expect(readCardLicenceStatements('No licence words here at all.')).toEqual([]);
   });

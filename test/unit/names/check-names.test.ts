@@ -30,7 +30,7 @@ describe('ajar check with names as pages write them (offline)', () => {
     expect(v.model).toBe(model);
   });
 
-  it('labels closed products closed with the table\'s source, never unknown', async () => {
+  it("labels closed products closed with the table's source, never unknown", async () => {
     for (const q of ['GPT-4', 'GPT-4o', 'PaLM 2', 'Claude 2', 'Midjourney', 'DALL·E 3']) {
       const v = await offline(q);
       expect(v.label, q).toBe('closed');
@@ -46,7 +46,9 @@ describe('ajar check with names as pages write them (offline)', () => {
     expect(v.euAiActHint.status).toBe('no');
     const d = v.disagreements.find((x) => x.topic === 'weights released');
     expect(d).toBeDefined();
-    expect(d!.statements.map((s) => s.who).join(' | ')).toMatch(/closed-products table.*Model Openness Tool record "Claude-2"/);
+    expect(d!.statements.map((s) => s.who).join(' | ')).toMatch(
+      /closed-products table.*Model Openness Tool record "Claude-2"/,
+    );
     expect(d!.resolution).toMatch(/does not establish released weights/);
   });
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CLOSED_PRODUCTS, MODEL_FAMILIES, createNameRegistry, nameRegistry, nameTokens, type NameResolution } from '../../../lib/names';
+import {
+  CLOSED_PRODUCTS,
+  MODEL_FAMILIES,
+  createNameRegistry,
+  nameRegistry,
+  nameTokens,
+  type NameResolution,
+} from '../../../lib/names';
 
 const registry = nameRegistry();
 const r = (name: string): NameResolution | null => registry.resolve(name);
@@ -13,7 +20,8 @@ const repoOf = (name: string) => {
 
 describe('name tokens', () => {
   it('fold spacing, hyphens and case, and split a word from a glued number', () => {
-    for (const n of ['Llama-3.1-8B', 'llama 3.1 8b', 'Llama3.1 8B', 'LLAMA_3.1_8B']) expect(nameTokens(n)).toEqual(['llama', '3.1', '8b']);
+    for (const n of ['Llama-3.1-8B', 'llama 3.1 8b', 'Llama3.1 8B', 'LLAMA_3.1_8B'])
+      expect(nameTokens(n)).toEqual(['llama', '3.1', '8b']);
     expect(nameTokens('Qwen2.5-72B-Instruct')).toEqual(['qwen', '2.5', '72b', 'instruct']);
     expect(nameTokens('gemma-2-9b-it')).toEqual(['gemma', '2', '9b', 'instruct']);
   });
@@ -55,7 +63,8 @@ describe('the reviewed family table', () => {
 
   it('never names a closed product as a family spelling', () => {
     const familyKeys = new Set(MODEL_FAMILIES.flatMap((f) => f.names.map((n) => nameTokens(n).join(' '))));
-    for (const c of CLOSED_PRODUCTS) for (const a of c.aliases) expect(familyKeys.has(nameTokens(a).join(' ')), a).toBe(false);
+    for (const c of CLOSED_PRODUCTS)
+      for (const a of c.aliases) expect(familyKeys.has(nameTokens(a).join(' ')), a).toBe(false);
   });
 
   // The Hub metadata tables the members were reviewed against; skipped where ../shared is not present.
@@ -128,7 +137,11 @@ describe('names from the issue', () => {
     expect(byLicence['qwen']).toContain('Qwen/Qwen2.5-72B');
     expect(r('Qwen2.5 3B')).toMatchObject({ kind: 'repo', repoId: 'Qwen/Qwen2.5-3B', license: 'qwen-research' });
     expect(r('Qwen2.5-7B')).toMatchObject({ kind: 'repo', repoId: 'Qwen/Qwen2.5-7B', license: 'apache-2.0' });
-    expect(r('qwen 2.5 72b instruct')).toMatchObject({ kind: 'repo', repoId: 'Qwen/Qwen2.5-72B-Instruct', license: 'qwen' });
+    expect(r('qwen 2.5 72b instruct')).toMatchObject({
+      kind: 'repo',
+      repoId: 'Qwen/Qwen2.5-72B-Instruct',
+      license: 'qwen',
+    });
   });
 
   it('never picks a member for a bare family name ("Qwen", "K2")', () => {
@@ -139,7 +152,9 @@ describe('names from the issue', () => {
     }
     const k2 = r('K2');
     if (k2?.kind !== 'family' || k2.licence.kind !== 'mixed') throw new Error('K2: expected mixed');
-    expect(k2.licence.groups.flatMap((g) => g.members)).toEqual(expect.arrayContaining(['moonshotai/Kimi-K2-Instruct', 'LLM360/K2']));
+    expect(k2.licence.groups.flatMap((g) => g.members)).toEqual(
+      expect.arrayContaining(['moonshotai/Kimi-K2-Instruct', 'LLM360/K2']),
+    );
   });
 
   it('keeps Mistral Large versions apart: 24.02 closed, Large 2 research licence', () => {
@@ -155,9 +170,12 @@ describe('names from the issue', () => {
 });
 
 describe('spelling variants and sizes', () => {
-  it.each(['Llama-3.1-8B', 'llama 3.1 8b', 'Llama3.1-8B', 'Meta Llama 3.1 8B', 'LLAMA 3.1 8B'])('%s is meta-llama/Llama-3.1-8B', (n) => {
-    expect(repoOf(n)).toBe('meta-llama/Llama-3.1-8B');
-  });
+  it.each(['Llama-3.1-8B', 'llama 3.1 8b', 'Llama3.1-8B', 'Meta Llama 3.1 8B', 'LLAMA 3.1 8B'])(
+    '%s is meta-llama/Llama-3.1-8B',
+    (n) => {
+      expect(repoOf(n)).toBe('meta-llama/Llama-3.1-8B');
+    },
+  );
   it('resolves sizes and variants to the one repo they name', () => {
     expect(repoOf('Llama 3.1 405B')).toBe('meta-llama/Llama-3.1-405B');
     expect(repoOf('Llama 3.1 405B Instruct')).toBe('meta-llama/Llama-3.1-405B-Instruct');
@@ -177,7 +195,12 @@ describe('spelling variants and sizes', () => {
     if (x?.kind === 'family') expect(x.licence).toEqual({ kind: 'shared', license: 'apache-2.0' });
     const q = r('Qwen 72B');
     if (q?.kind !== 'family') throw new Error('expected family');
-    expect(q.members.map((m) => m.repoId).sort()).toEqual(['Qwen/Qwen1.5-72B', 'Qwen/Qwen2-72B', 'Qwen/Qwen2.5-72B', 'Qwen/Qwen2.5-72B-Instruct']);
+    expect(q.members.map((m) => m.repoId).sort()).toEqual([
+      'Qwen/Qwen1.5-72B',
+      'Qwen/Qwen2-72B',
+      'Qwen/Qwen2.5-72B',
+      'Qwen/Qwen2.5-72B-Instruct',
+    ]);
   });
   it('does not take a longer name for a shorter family, nor guess sizes it does not list', () => {
     expect(r('Qwen2.5-Coder 3B')).toMatchObject({ kind: 'repo', repoId: 'Qwen/Qwen2.5-Coder-3B' });
@@ -199,7 +222,20 @@ describe('spelling variants and sizes', () => {
   });
   it('rejects tables whose includes point nowhere', () => {
     expect(() =>
-      createNameRegistry([{ id: 'x', name: 'X', vendor: 'v', names: ['X'], members: [], includes: ['nope'], source: { title: 't', url: 'https://x' } }], []),
+      createNameRegistry(
+        [
+          {
+            id: 'x',
+            name: 'X',
+            vendor: 'v',
+            names: ['X'],
+            members: [],
+            includes: ['nope'],
+            source: { title: 't', url: 'https://x' },
+          },
+        ],
+        [],
+      ),
     ).toThrow(/unknown nope/);
   });
 });

@@ -81,7 +81,8 @@ describe('records store', () => {
     const s = store();
     await s.put('notes', note());
     // idb wraps the native store: make the (fake-indexeddb) native put fail as a full disk does.
-    const native = (globalThis as unknown as { IDBObjectStore: { prototype: IDBObjectStore } }).IDBObjectStore.prototype;
+    const native = (globalThis as unknown as { IDBObjectStore: { prototype: IDBObjectStore } }).IDBObjectStore
+      .prototype;
     vi.spyOn(native, 'put').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
@@ -99,7 +100,8 @@ describe('records store', () => {
     const first = await s.db();
     s.writeFailed(new DOMException('x', 'NotFoundError'));
     expect(await s.db()).toBe(first);
-    const native = (globalThis as unknown as { IDBObjectStore: { prototype: IDBObjectStore } }).IDBObjectStore.prototype;
+    const native = (globalThis as unknown as { IDBObjectStore: { prototype: IDBObjectStore } }).IDBObjectStore
+      .prototype;
     vi.spyOn(native, 'put').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
@@ -115,8 +117,12 @@ describe('records store', () => {
 
 describe('timestamps and merging rules', () => {
   it('moves updatedAt forward even when the clock goes back', () => {
-    expect(nextTimestamp('2026-01-01T10:00:00.000Z', new Date('2025-01-01T00:00:00.000Z'))).toBe('2026-01-01T10:00:00.001Z');
-    expect(nextTimestamp('2026-01-01T10:00:00.000Z', new Date('2026-03-01T00:00:00.000Z'))).toBe('2026-03-01T00:00:00.000Z');
+    expect(nextTimestamp('2026-01-01T10:00:00.000Z', new Date('2025-01-01T00:00:00.000Z'))).toBe(
+      '2026-01-01T10:00:00.001Z',
+    );
+    expect(nextTimestamp('2026-01-01T10:00:00.000Z', new Date('2026-03-01T00:00:00.000Z'))).toBe(
+      '2026-03-01T00:00:00.000Z',
+    );
     expect(nextTimestamp(null, new Date('2026-03-01T00:00:00.000Z'))).toBe('2026-03-01T00:00:00.000Z');
   });
 

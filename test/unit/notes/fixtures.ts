@@ -28,7 +28,12 @@ export function report(over: Partial<Report> = {}): Report {
       label: 'restricted-weights',
       summary: 'Weights available under a licence that restricts use.',
       evaluatedAt: '2026-01-01T09:00:00.000Z',
-      sources: [{ title: 'Llama 3.1 Community License', url: 'https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct/blob/main/LICENSE' }],
+      sources: [
+        {
+          title: 'Llama 3.1 Community License',
+          url: 'https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct/blob/main/LICENSE',
+        },
+      ],
     },
     comment: '',
     filed: null,

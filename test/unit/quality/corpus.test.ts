@@ -8,7 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_CORPUS, loadCorpusSentences, normalizeText, REVIEW_FILE } from '../../../scripts/claims-quality';
-import { computeSplits, documentsOf, loadClaimsCorpus, loadTruthSet, MAX_EXCERPT_CHARS, QUALITY_DIR, stratumOf } from '../../quality/load';
+import {
+  computeSplits,
+  documentsOf,
+  loadClaimsCorpus,
+  loadTruthSet,
+  MAX_EXCERPT_CHARS,
+  QUALITY_DIR,
+  stratumOf,
+} from '../../quality/load';
 
 const ROOT = resolve(QUALITY_DIR, '../..');
 const docs = loadClaimsCorpus();
@@ -37,10 +45,21 @@ describe('claims corpus (issue 11)', () => {
   it('has at least 150 documents, 20 of them not in English, in every kind and assessment', () => {
     expect(docs.length).toBeGreaterThanOrEqual(150);
     expect(docs.filter((d) => d.language !== 'en').length).toBeGreaterThanOrEqual(20);
-    for (const lang of ['de', 'fr', 'es', 'zh']) expect(docs.some((d) => d.language === lang), lang).toBe(true);
+    for (const lang of ['de', 'fr', 'es', 'zh'])
+      expect(
+        docs.some((d) => d.language === lang),
+        lang,
+      ).toBe(true);
     for (const kind of ['model-card', 'vendor-post', 'news', 'forum', 'blog', 'docs'])
-      expect(docs.some((d) => d.kind === kind), kind).toBe(true);
-    for (const a of ['OW', 'HON', 'CRIT', 'REF']) expect(docs.some((d) => d.assessment === a), a).toBe(true);
+      expect(
+        docs.some((d) => d.kind === kind),
+        kind,
+      ).toBe(true);
+    for (const a of ['OW', 'HON', 'CRIT', 'REF'])
+      expect(
+        docs.some((d) => d.assessment === a),
+        a,
+      ).toBe(true);
   });
 
   it('has unique ids and a source for every document and every model licence', () => {
@@ -91,7 +110,11 @@ describe('claims corpus (issue 11)', () => {
     expect(dev / docs.length).toBeLessThan(0.42);
     // Both splits carry openwashing, honest and critical documents.
     for (const split of ['dev', 'test'] as const)
-      for (const a of ['OW', 'HON', 'CRIT']) expect(documentsOf(split, docs).some((d) => d.assessment === a), `${split} ${a}`).toBe(true);
+      for (const a of ['OW', 'HON', 'CRIT'])
+        expect(
+          documentsOf(split, docs).some((d) => d.assessment === a),
+          `${split} ${a}`,
+        ).toBe(true);
   });
 
   it('reuses none of the 83 sentences the current quality script was tuned on', () => {
@@ -121,7 +144,10 @@ describe('truthfulness set (issue 10)', () => {
     expect(new Set(models.map((m) => m.id)).size).toBe(models.length);
     for (const m of models) expect(m.sources.length, m.id).toBeGreaterThan(0);
     for (const l of ['open-source', 'open-weights', 'restricted-weights', 'closed'])
-      expect(models.some((m) => m.expectedLabel === l), l).toBe(true);
+      expect(
+        models.some((m) => m.expectedLabel === l),
+        l,
+      ).toBe(true);
   });
 
   it('gives closed products no licence and weight-bearing repos one', () => {

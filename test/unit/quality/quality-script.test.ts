@@ -30,9 +30,13 @@ describe('quality script', () => {
   });
 
   it('builds a page that keeps excerpt text as text, and hints only model cards', () => {
-    expect(pageFor({ text: '<b>x</b> open source', expect: 'no-flag', subjects: [], reason: 'r' })).toContain('&lt;b&gt;x&lt;/b&gt;');
+    expect(pageFor({ text: '<b>x</b> open source', expect: 'no-flag', subjects: [], reason: 'r' })).toContain(
+      '&lt;b&gt;x&lt;/b&gt;',
+    );
     expect(urlHintFor(doc({}))).toBeUndefined();
-    expect(urlHintFor(doc({ kind: 'model-card', source: { url: 'https://huggingface.co/org/m' } }))).toBe('https://huggingface.co/org/m');
+    expect(urlHintFor(doc({ kind: 'model-card', source: { url: 'https://huggingface.co/org/m' } }))).toBe(
+      'https://huggingface.co/org/m',
+    );
   });
 
   it('matches a flagged repo id to a subject name', () => {
@@ -47,7 +51,14 @@ describe('quality script', () => {
         id: 'b',
         assessment: 'REF',
         expectDocumentFlag: false,
-        excerpts: [{ text: 'Our Purple Llama tools are open sourced for the community to use.', expect: 'no-flag', subjects: [], reason: 'software' }],
+        excerpts: [
+          {
+            text: 'Our Purple Llama tools are open sourced for the community to use.',
+            expect: 'no-flag',
+            subjects: [],
+            reason: 'software',
+          },
+        ],
       }),
     ];
     const r = report(await evaluateCorpus(docs), 'dev');

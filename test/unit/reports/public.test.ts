@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { copyText, githubIssueLink, huggingFaceDiscussionLink, MAX_PUBLIC_URL, oneLine, publicLink, publicText, TRUNCATION_NOTE } from '@/lib/reports/public';
+import {
+  copyText,
+  githubIssueLink,
+  huggingFaceDiscussionLink,
+  MAX_PUBLIC_URL,
+  oneLine,
+  publicLink,
+  publicText,
+  TRUNCATION_NOTE,
+} from '@/lib/reports/public';
 import { makeReport, verdictSnapshot } from '@/lib/reports/make';
 import { ReportSchema } from '@/lib/reports/schema';
 import { report } from '../notes/fixtures';
@@ -11,15 +20,24 @@ describe('public report text', () => {
     expect(t.title).toBe('Openwashing? "Llama 3.1 is open source." about meta-llama/Llama-3.1-8B-Instruct');
     expect(t.body).toContain('**Page:** [Meta releases "open source" Llama](https://example.com/news/llama)');
     expect(t.body).toContain('> Llama 3.1 is open source.');
-    expect(t.body).toContain('**Model:** [meta-llama/Llama-3.1-8B-Instruct](https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct)');
-    expect(t.body).toContain("**Ajar's verdict:** restricted-weights — Weights available under a licence that restricts use. (evaluated 2026-01-01)");
-    expect(t.body).toContain('- [Llama 3.1 Community License](https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct/blob/main/LICENSE)');
+    expect(t.body).toContain(
+      '**Model:** [meta-llama/Llama-3.1-8B-Instruct](https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct)',
+    );
+    expect(t.body).toContain(
+      "**Ajar's verdict:** restricted-weights — Weights available under a licence that restricts use. (evaluated 2026-01-01)",
+    );
+    expect(t.body).toContain(
+      '- [Llama 3.1 Community License](https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct/blob/main/LICENSE)',
+    );
     expect(t.body).toContain('The licence has a 700M MAU clause.');
     expect(copyText(t)).toBe(`${t.title}\n\n${t.body}`);
   });
 
   it('keeps quoted text from pinging people, referencing issues or injecting links', () => {
-    const r = report({ claim: { id: null, text: '@everyone see #12 [x](javascript:alert(1))' }, comment: 'cc @maintainer' });
+    const r = report({
+      claim: { id: null, text: '@everyone see #12 [x](javascript:alert(1))' },
+      comment: 'cc @maintainer',
+    });
     const t = publicText(r);
     expect(t.body).not.toMatch(/@everyone|@maintainer|\s#12/);
     expect(t.body).toContain('\\[x\\](javascript:alert(1))'); // shown as text, not a link
@@ -80,7 +98,12 @@ describe('making reports', () => {
       page: { url: 'https://example.com/', title: 'Example' },
       claim: { id: 'c9', text: 'fully open' },
       model: 'google-t5/t5-base',
-      verdict: { label: 'open-source', summary: 'OSI-validated.', evaluatedAt: '2026-01-01T00:00:00.000Z', sources: [] },
+      verdict: {
+        label: 'open-source',
+        summary: 'OSI-validated.',
+        evaluatedAt: '2026-01-01T00:00:00.000Z',
+        sources: [],
+      },
     });
     expect(ReportSchema.parse(r)).toEqual(r);
     expect(r.status).toBe('draft');

@@ -61,13 +61,13 @@ describe('scanDocument', () => {
     expect(contexts.map((c) => c.sentence)).toEqual(['Only this: Llama 3 is open source.']);
   });
 
-  it('a block\'s own text: nested blocks are their own, line breaks end sentences, inline elements join', () => {
+  it("a block's own text: nested blocks are their own, line breaks end sentences, inline elements join", () => {
     const doc = parse('<div>Intro<p>One <em>two</em> three</p>tail<br>next line<li>item</li></div>');
     expect(readBlock(doc, doc.querySelector('div')!, 'script').text).toBe('Introtail\nnext line');
     expect(readBlock(doc, doc.querySelector('p')!, 'script').text).toBe('One two three');
   });
 
-  it('collapses source whitespace in block text, and maps offsets back to the page\'s text nodes exactly', () => {
+  it("collapses source whitespace in block text, and maps offsets back to the page's text nodes exactly", () => {
     const doc = parse('<p>First one.\n   Llama 3 is\n      <b>open   source</b>.   Last.</p>');
     const { text, segs } = readBlock(doc, doc.querySelector('p')!, 'script');
     expect(text).toBe('First one. Llama 3 is open source. Last.');
@@ -81,11 +81,16 @@ describe('scanDocument', () => {
     expect(segs.map((x) => x.node.data)).toEqual(['First one.\n   Llama 3 is\n      ', 'open   source', '.   Last.']);
   });
 
-  it('reads a huge text node only up to the block cap, and stops analysing at the page\'s text cap', () => {
+  it("reads a huge text node only up to the block cap, and stops analysing at the page's text cap", () => {
     const doc = parse('<main><p id="big"></p><p>Falcon is open source.</p></main>');
     doc.getElementById('big')!.appendChild(doc.createTextNode('this fully open source model '.repeat(200_000)));
     expect(readBlock(doc, doc.getElementById('big')!, 'script').text.length).toBe(MAX_BLOCK_TEXT);
-    const p = new ScanPipeline({ doc, url: new URL('https://example.com/'), detector: generic, maxText: MAX_BLOCK_TEXT });
+    const p = new ScanPipeline({
+      doc,
+      url: new URL('https://example.com/'),
+      detector: generic,
+      maxText: MAX_BLOCK_TEXT,
+    });
     p.enqueueRoots();
     p.work();
     expect(p.full).toBe(true);
@@ -96,20 +101,26 @@ describe('scanDocument', () => {
     expect(roomy.contexts().map((c) => c.sentence)).toContain('Falcon is open source.');
   });
 
-  it('survives very deep nesting (the detector\'s selectors may fail there: the body is scanned)', () => {
+  it("survives very deep nesting (the detector's selectors may fail there: the body is scanned)", () => {
     const depth = 5000;
-    const { contexts } = scan(`${'<div><span>'.repeat(depth)}Llama 2 is released as an open-source model.${'</span></div>'.repeat(depth)}`, null);
+    const { contexts } = scan(
+      `${'<div><span>'.repeat(depth)}Llama 2 is released as an open-source model.${'</span></div>'.repeat(depth)}`,
+      null,
+    );
     expect(contexts.map((c) => c.phrase)).toEqual(['open-source']);
   });
 
   it('keeps markup in text as text', () => {
-    expect(scan('<p>&lt;script&gt;alert(1)&lt;/script&gt; Llama 3 is open source.</p>', null).contexts[0]!.sentence).toBe(
-      '<script>alert(1)</script> Llama 3 is open source.',
-    );
+    expect(
+      scan('<p>&lt;script&gt;alert(1)&lt;/script&gt; Llama 3 is open source.</p>', null).contexts[0]!.sentence,
+    ).toBe('<script>alert(1)</script> Llama 3 is open source.');
   });
 
   it('stops at the claim cap, and sees each claim once however often it is repeated', () => {
-    const many = Array.from({ length: 40 }, (_, i) => `<p>Model number ${i} is open source.</p><p>Model number ${i} is open source.</p>`).join('');
+    const many = Array.from(
+      { length: 40 },
+      (_, i) => `<p>Model number ${i} is open source.</p><p>Model number ${i} is open source.</p>`,
+    ).join('');
     const doc = parse(`<main>${many}</main>`);
     const p = new ScanPipeline({ doc, url: new URL('https://example.com/'), detector: generic, maxClaims: 25 });
     p.enqueueRoots();
@@ -148,7 +159,9 @@ describe('scanDocument', () => {
 
 describe('page model and setup', () => {
   const readme = (links: string[]) =>
-    parse(`<article class="markdown-body"><p>See ${links.map((l, i) => `<a href="https://huggingface.co/${l}">m${i}</a>`).join(' ')}. It is open source.</p></article>`);
+    parse(
+      `<article class="markdown-body"><p>See ${links.map((l, i) => `<a href="https://huggingface.co/${l}">m${i}</a>`).join(' ')}. It is open source.</p></article>`,
+    );
 
   it('a GitHub README is about its Hub model only when it links exactly one', () => {
     const url = new URL('https://github.com/acme/tools');
@@ -165,11 +178,18 @@ describe('page model and setup', () => {
 
   it('a Hub model page: from the URL; a saved page without a URL: from its canonical link', () => {
     const empty = parse('<p>x</p>');
-    expect(scanDocument(empty, { url: new URL('https://huggingface.co/tiiuae/falcon-180B/discussions/4') }).pageModel).toBe('tiiuae/falcon-180B');
+    expect(
+      scanDocument(empty, { url: new URL('https://huggingface.co/tiiuae/falcon-180B/discussions/4') }).pageModel,
+    ).toBe('tiiuae/falcon-180B');
     expect(scanDocument(empty, { url: new URL('https://huggingface.co/datasets/allenai/dolma') }).pageModel).toBeNull();
     expect(scanDocument(empty, { url: new URL('https://huggingface.co/models?search=llama') }).pageModel).toBeNull();
-    const saved = parse('<head><link rel="canonical" href="https://huggingface.co/meta-llama/Llama-2-7b-chat-hf/blob/main/README.md"></head><p>x</p>');
-    expect(scanDocument(saved, { url: null })).toMatchObject({ site: 'huggingface', pageModel: 'meta-llama/Llama-2-7b-chat-hf' });
+    const saved = parse(
+      '<head><link rel="canonical" href="https://huggingface.co/meta-llama/Llama-2-7b-chat-hf/blob/main/README.md"></head><p>x</p>',
+    );
+    expect(scanDocument(saved, { url: null })).toMatchObject({
+      site: 'huggingface',
+      pageModel: 'meta-llama/Llama-2-7b-chat-hf',
+    });
     expect(scanDocument(saved, { url: new URL('https://example.com/') }).pageModel).toBeNull();
     expect(pageSetup(empty, null)).toEqual({ url: null, detector: generic });
   });

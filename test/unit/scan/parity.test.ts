@@ -33,10 +33,12 @@ interface Page {
 
 const pages: Page[] = [];
 for (const [host, paths] of Object.entries(sitePages())) {
-  for (const [path, html] of Object.entries(paths)) pages.push({ name: `site ${host}${path}`, url: `https://${host}${path}`, html });
+  for (const [path, html] of Object.entries(paths))
+    pages.push({ name: `site ${host}${path}`, url: `https://${host}${path}`, html });
 }
 // The listing page is served at /models?... in the e2e tests; the query does not change the detector's view.
-for (const p of hostilePages()) pages.push({ name: `hostile ${p.name}`, url: `https://${p.host}${p.path}`, html: p.html });
+for (const p of hostilePages())
+  pages.push({ name: `hostile ${p.name}`, url: `https://${p.host}${p.path}`, html: p.html });
 const CLI_PAGES: Record<string, string> = {
   'vendor-announcement.html': 'https://about.fb.com/news/2024/07/open-source-ai-is-the-path-forward/',
   'news-article.html': 'https://techcrunch.com/2025/04/05/meta-llama-4/',
@@ -62,7 +64,11 @@ const REAL: Record<string, string> = {
   'huggingface-models-listing.html': 'https://huggingface.co/models?other=finance',
 };
 const realPages: Page[] = existsSync(REAL_DOM)
-  ? Object.entries(REAL).map(([file, url]) => ({ name: `real ${file}`, url, html: readFileSync(join(REAL_DOM, file), 'utf8') }))
+  ? Object.entries(REAL).map(([file, url]) => ({
+      name: `real ${file}`,
+      url,
+      html: readFileSync(join(REAL_DOM, file), 'utf8'),
+    }))
   : [];
 
 /** The CLI's JSON for a page, as `ajar scan <file> --json --offline --url-hint <url>` prints it. */
@@ -106,7 +112,8 @@ async function runtimeScan(p: Page): Promise<Collected> {
     href: () => p.url,
     async send(msg) {
       sent.push(msg);
-      if (msg.type === 'model-labels') return { ok: true, models: msg.ids.map((id) => ({ query: id, id, label: 'unknown', summary: '' })) };
+      if (msg.type === 'model-labels')
+        return { ok: true, models: msg.ids.map((id) => ({ query: id, id, label: 'unknown', summary: '' })) };
       return { ok: true, claims: [] };
     },
     badge(data: BadgeData): BadgeHandle {
@@ -119,7 +126,8 @@ async function runtimeScan(p: Page): Promise<Collected> {
   try {
     const start = sent.find((m) => m.type === 'page-start');
     if (start) {
-      for (let i = 0; i < 600 && performance.getEntriesByName('ajar:first-scan').length === before; i++) await new Promise((r) => setTimeout(r, 25));
+      for (let i = 0; i < 600 && performance.getEntriesByName('ajar:first-scan').length === before; i++)
+        await new Promise((r) => setTimeout(r, 25));
       expect(performance.getEntriesByName('ajar:first-scan').length, 'the first scan ends').toBeGreaterThan(before);
       // Cards and links come into view, their labels are asked for in batches (40 ms).
       let n = -1;
@@ -151,9 +159,17 @@ async function compare(p: Page) {
   expect(rt.pageModel, 'page model').toBe(cli.pageModel);
   // Claims: the same, in the same order, with the same context.
   expect(
-    rt.contexts.map((c) => ({ id: c.id, phrase: c.phrase, kind: c.kind, text: c.sentence, linkedRepos: c.linkedRepos })),
+    rt.contexts.map((c) => ({
+      id: c.id,
+      phrase: c.phrase,
+      kind: c.kind,
+      text: c.sentence,
+      linkedRepos: c.linkedRepos,
+    })),
     'claims',
-  ).toEqual(cli.claims.map((c) => ({ id: c.id, phrase: c.phrase, kind: c.kind, text: c.text, linkedRepos: c.linkedRepos })));
+  ).toEqual(
+    cli.claims.map((c) => ({ id: c.id, phrase: c.phrase, kind: c.kind, text: c.text, linkedRepos: c.linkedRepos })),
+  );
   // Models: what the runtime asks labels for (cards, links; the page model for its header badge) is what the CLI lists.
   expect(lower(rt.labelIds, cli.pageModel), 'models').toEqual(lower(cli.models, cli.pageModel));
   // Flags: the runtime's contexts judged as the background would (offline knowledge) give the CLI's verdicts.
@@ -165,7 +181,15 @@ async function compare(p: Page) {
   expect(
     judged.map((c) => ({ id: c.id, model: c.model, label: c.label, openwashing: c.openwashing, severity: c.severity })),
     'flags',
-  ).toEqual(cli.claims.map((c) => ({ id: c.id, model: c.model, label: c.label, openwashing: c.openwashing, severity: c.severity })));
+  ).toEqual(
+    cli.claims.map((c) => ({
+      id: c.id,
+      model: c.model,
+      label: c.label,
+      openwashing: c.openwashing,
+      severity: c.severity,
+    })),
+  );
   return { cli, rt };
 }
 
@@ -190,7 +214,8 @@ describe('parity: ajar scan and the content runtime see the same page', { timeou
     expect(cli.claims[0]).toMatchObject({ model: null, openwashing: false });
   });
 
-  if (!realPages.length) it.skip('../shared/corpus/real-dom is absent: the real captured pages are not compared', () => {});
+  if (!realPages.length)
+    it.skip('../shared/corpus/real-dom is absent: the real captured pages are not compared', () => {});
   it.each(realPages.map((p) => [p.name, p] as const))('%s', async (_name, p) => {
     const { rt } = await compare(p);
     // The real pages are not empty to both: the listing has its 30 cards.

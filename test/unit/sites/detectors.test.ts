@@ -46,7 +46,9 @@ describe('huggingface', () => {
     expect(hubPageKind(U('https://huggingface.co/meta-llama/Llama-3.1-8B'))).toBe('model');
     expect(hubPageKind(U('https://huggingface.co/meta-llama/Llama-3.1-8B/discussions/3'))).toBe('model');
     expect(hubPageKind(U('https://huggingface.co/models?search=llama'))).toBe('listing');
-    expect(hubPageKind(U('https://huggingface.co/collections/meta-llama/llama-31-669fc079a0c406a149a5738f'))).toBe('listing');
+    expect(hubPageKind(U('https://huggingface.co/collections/meta-llama/llama-31-669fc079a0c406a149a5738f'))).toBe(
+      'listing',
+    );
     expect(hubPageKind(U('https://huggingface.co/meta-llama'))).toBe('listing');
     expect(hubPageKind(U('https://huggingface.co/meta-llama/models'))).toBe('listing');
     expect(hubPageKind(U('https://huggingface.co/datasets/allenai/dolma'))).toBe('other');
@@ -56,7 +58,8 @@ describe('huggingface', () => {
 
   it('model page: the model from the URL, the title link, the card as claim root', () => {
     const url = U('https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct/tree/main');
-    const d = doc(`<h1><a href="/meta-llama">meta-llama</a>/<a href="/meta-llama/Llama-3.1-8B-Instruct">Llama-3.1-8B-Instruct</a></h1>
+    const d =
+      doc(`<h1><a href="/meta-llama">meta-llama</a>/<a href="/meta-llama/Llama-3.1-8B-Instruct">Llama-3.1-8B-Instruct</a></h1>
       <main><div class="model-card-content"><p>card</p></div><aside>x</aside></main>`);
     expect(huggingface.pageModel(d, url)).toBe('meta-llama/Llama-3.1-8B-Instruct');
     expect(huggingface.titleSlot!(d, url)?.textContent).toBe('Llama-3.1-8B-Instruct');
@@ -66,7 +69,8 @@ describe('huggingface', () => {
 
   it('listing: each article card with its repo id and header slot; datasets and spaces are not models', () => {
     const url = U('https://huggingface.co/models');
-    const d = doc(`<article><a href="/meta-llama/Llama-3.1-8B"><header><h4>meta-llama/Llama-3.1-8B</h4></header></a></article>
+    const d =
+      doc(`<article><a href="/meta-llama/Llama-3.1-8B"><header><h4>meta-llama/Llama-3.1-8B</h4></header></a></article>
       <article><a href="/datasets/allenai/dolma"><header><h4>allenai/dolma</h4></header></a></article>
       <article><a href="/spaces/a/b"><h4>a/b</h4></a></article>
       <article><a href="/google-t5/t5-base"><h4>google-t5/t5-base</h4></a></article>`);
@@ -83,11 +87,14 @@ describe('huggingface', () => {
 describe('github', () => {
   const url = U('https://github.com/meta-llama/llama3');
   it('README is the claim root; the page model is the one Hub model it links to', () => {
-    const one = doc(`<article class="markdown-body"><p>See <a href="https://huggingface.co/meta-llama/Meta-Llama-3-8B">weights</a> and
+    const one =
+      doc(`<article class="markdown-body"><p>See <a href="https://huggingface.co/meta-llama/Meta-Llama-3-8B">weights</a> and
       <a href="https://huggingface.co/meta-llama/Meta-Llama-3-8B/tree/main">files</a>.</p></article>`);
     expect(github.claimRoots(one, url)).toHaveLength(1);
     expect(github.pageModel(one, url)).toBe('meta-llama/Meta-Llama-3-8B');
-    const two = doc(`<article class="markdown-body"><a href="https://huggingface.co/a/b">a</a><a href="https://hf.co/c/d">c</a></article>`);
+    const two = doc(
+      `<article class="markdown-body"><a href="https://huggingface.co/a/b">a</a><a href="https://hf.co/c/d">c</a></article>`,
+    );
     expect(github.pageModel(two, url)).toBeNull();
     expect(github.pageModel(doc('<article class="markdown-body">none</article>'), url)).toBeNull();
   });
@@ -97,8 +104,12 @@ describe('kaggle', () => {
   it('model pages only; the page model is the title, else the slug', () => {
     expect(kaggle.test(U('https://www.kaggle.com/models/google/gemma-2'))).toBe(true);
     expect(kaggle.test(U('https://www.kaggle.com/competitions/x'))).toBe(false);
-    expect(kaggle.pageModel(doc('<main><h1>Gemma 2</h1></main>'), U('https://www.kaggle.com/models/google/gemma-2'))).toBe('Gemma 2');
-    expect(kaggle.pageModel(doc('<main></main>'), U('https://www.kaggle.com/models/metaresearch/llama-3.1'))).toBe('llama 3.1');
+    expect(
+      kaggle.pageModel(doc('<main><h1>Gemma 2</h1></main>'), U('https://www.kaggle.com/models/google/gemma-2')),
+    ).toBe('Gemma 2');
+    expect(kaggle.pageModel(doc('<main></main>'), U('https://www.kaggle.com/models/metaresearch/llama-3.1'))).toBe(
+      'llama 3.1',
+    );
   });
 });
 

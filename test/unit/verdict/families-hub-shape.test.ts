@@ -24,7 +24,11 @@ function modelJson(id: string, cardData: Record<string, unknown>) {
     author: id.split('/')[0],
     private: false,
     gated: false,
-    tags: ['transformers', 'safetensors', ...(typeof cardData.license === 'string' ? [`license:${cardData.license}`] : [])],
+    tags: [
+      'transformers',
+      'safetensors',
+      ...(typeof cardData.license === 'string' ? [`license:${cardData.license}`] : []),
+    ],
     cardData,
     siblings: [{ rfilename: 'config.json' }, { rfilename: 'model.safetensors' }, { rfilename: 'README.md' }],
   };
@@ -35,8 +39,12 @@ const knowledge = loadKnowledge();
 const repoFor = (familyId: string) => `ajar-families/${familyId.replace(/\+/g, 'plus')}`;
 const models: Record<string, unknown> = {};
 for (const f of licenseFamilies) models[repoFor(f.id)] = modelJson(repoFor(f.id), declaration(f));
-for (const spdx of ['apache-2.0', 'mit', 'bsd-3-clause', 'gpl-3.0', 'cc-by-4.0']) models[`ajar-families/${spdx}`] = modelJson(`ajar-families/${spdx}`, { license: spdx });
-models['ajar-families/unheard-of'] = modelJson('ajar-families/unheard-of', { license: 'other', license_name: 'acme-model-license-v9' });
+for (const spdx of ['apache-2.0', 'mit', 'bsd-3-clause', 'gpl-3.0', 'cc-by-4.0'])
+  models[`ajar-families/${spdx}`] = modelJson(`ajar-families/${spdx}`, { license: spdx });
+models['ajar-families/unheard-of'] = modelJson('ajar-families/unheard-of', {
+  license: 'other',
+  license_name: 'acme-model-license-v9',
+});
 
 let standIn: HubStandIn;
 beforeAll(async () => {
@@ -61,7 +69,9 @@ describe('each licence family, in the Hub shape', () => {
       expect([f.id, ...f.recognise.spdxIds]).toContain(v.license?.id);
       expect(v.label).toBe('restricted-weights');
       expect(v.osaid.verdict).toBe('fail');
-      const restricted = (['use', 'study', 'modify', 'share'] as const).filter((fr) => v.osaid.freedoms[fr].status === 'restricted');
+      const restricted = (['use', 'study', 'modify', 'share'] as const).filter(
+        (fr) => v.osaid.freedoms[fr].status === 'restricted',
+      );
       expect(restricted.length).toBeGreaterThan(0);
       for (const fr of restricted) {
         const clause = v.osaid.freedoms[fr].reasons.find((r) => r.clause)?.clause;
@@ -73,19 +83,25 @@ describe('each licence family, in the Hub shape', () => {
     },
   );
 
-  it.each(licenseFamilies.filter((f) => f.status === 'unknown').map((f) => f.id))('%s (not reviewed) → unknown, never open', async (id) => {
-    const v = await verdict(repoFor(id));
-    expect(v.label).toBe('unknown');
-    expect(v.license?.status).toBe('unknown');
-    expect(v.openWeights.status).toBe('unknown');
-  });
+  it.each(licenseFamilies.filter((f) => f.status === 'unknown').map((f) => f.id))(
+    '%s (not reviewed) → unknown, never open',
+    async (id) => {
+      const v = await verdict(repoFor(id));
+      expect(v.label).toBe('unknown');
+      expect(v.license?.status).toBe('unknown');
+      expect(v.openWeights.status).toBe('unknown');
+    },
+  );
 
-  it.each(['apache-2.0', 'mit', 'bsd-3-clause', 'gpl-3.0', 'cc-by-4.0'])('%s weights → open-weights, OSAID not shown', async (spdx) => {
-    const v = await verdict(`ajar-families/${spdx}`);
-    expect(v.label).toBe('open-weights');
-    expect(v.osaid.verdict).toBe('unknown');
-    expect(v.openWeights.status).toBe('yes');
-  });
+  it.each(['apache-2.0', 'mit', 'bsd-3-clause', 'gpl-3.0', 'cc-by-4.0'])(
+    '%s weights → open-weights, OSAID not shown',
+    async (spdx) => {
+      const v = await verdict(`ajar-families/${spdx}`);
+      expect(v.label).toBe('open-weights');
+      expect(v.osaid.verdict).toBe('unknown');
+      expect(v.openWeights.status).toBe('yes');
+    },
+  );
 
   it('an unrecognised licence name is unknown', async () => {
     const v = await verdict('ajar-families/unheard-of');

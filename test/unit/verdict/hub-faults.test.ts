@@ -17,7 +17,9 @@ const knowledge = loadKnowledge();
 let standIn: HubStandIn;
 beforeAll(async () => {
   const fx = loadHubFixtures();
-  const wrongTypes = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/hub/odd/wrong-types.json'), 'utf8'));
+  const wrongTypes = JSON.parse(
+    readFileSync(join(import.meta.dirname, '../../fixtures/hub/odd/wrong-types.json'), 'utf8'),
+  );
   standIn = await startHubStandIn({
     ...fx,
     models: { ...fx.models, 'ajar-fixtures/wrong-types': wrongTypes },

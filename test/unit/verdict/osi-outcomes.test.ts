@@ -16,20 +16,17 @@ async function offline(query: string) {
 
 // OSI's 12 published validation outcomes (OSAID 1.0 FAQ), reproduced offline from the knowledge pack.
 describe("OSI's published outcomes, offline", () => {
-  it.each([
-    'EleutherAI/pythia-6.9b',
-    'allenai/OLMo-7B',
-    'LLM360/Amber',
-    'LLM360/CrystalCoder',
-    'google-t5/t5-base',
-  ])('%s passes and is labelled open-source', async (id) => {
-    const v = await offline(id);
-    expect(v.osaid.verdict).toBe('pass');
-    expect(v.osaid.decidedBy).toBe('osi-validation');
-    expect(v.label).toBe('open-source');
-    expect(v.mode).toBe('offline');
-    expect(v.summary).toMatch(/Offline/);
-  });
+  it.each(['EleutherAI/pythia-6.9b', 'allenai/OLMo-7B', 'LLM360/Amber', 'LLM360/CrystalCoder', 'google-t5/t5-base'])(
+    '%s passes and is labelled open-source',
+    async (id) => {
+      const v = await offline(id);
+      expect(v.osaid.verdict).toBe('pass');
+      expect(v.osaid.decidedBy).toBe('osi-validation');
+      expect(v.label).toBe('open-source');
+      expect(v.mode).toBe('offline');
+      expect(v.summary).toMatch(/Offline/);
+    },
+  );
 
   it.each(['meta-llama/Llama-2-7b-hf', 'xai-org/grok-1', 'microsoft/phi-2', 'mistralai/Mixtral-8x7B-v0.1'])(
     '%s fails',
@@ -41,13 +38,16 @@ describe("OSI's published outcomes, offline", () => {
     },
   );
 
-  it.each(['bigscience/bloom', 'bigcode/starcoder2-15b', 'tiiuae/falcon-180B'])('%s fails on its licence', async (id) => {
-    const v = await offline(id);
-    expect(v.osaid.verdict).toBe('fail');
-    expect(v.osaid.reason).toMatch(/licen[cs]e/i);
-    expect(v.osaid.blockers.some((b) => /licen[cs]e/i.test(b.text))).toBe(true);
-    expect(v.label).not.toBe('open-source');
-  });
+  it.each(['bigscience/bloom', 'bigcode/starcoder2-15b', 'tiiuae/falcon-180B'])(
+    '%s fails on its licence',
+    async (id) => {
+      const v = await offline(id);
+      expect(v.osaid.verdict).toBe('fail');
+      expect(v.osaid.reason).toMatch(/licen[cs]e/i);
+      expect(v.osaid.blockers.some((b) => /licen[cs]e/i.test(b.text))).toBe(true);
+      expect(v.label).not.toBe('open-source');
+    },
+  );
 
   it('labels Llama 2 restricted-weights offline, with the clauses quoted and sourced', async () => {
     const v = await offline('meta-llama/Llama-2-7b-hf');
@@ -90,7 +90,9 @@ describe('offline lookups that the pack cannot answer', () => {
     expect(r.ok).toBe(false);
   });
   it('resolves names and URLs', async () => {
-    expect((await offline('https://huggingface.co/EleutherAI/pythia-6.9b/tree/main')).model).toBe('EleutherAI/pythia-6.9b');
+    expect((await offline('https://huggingface.co/EleutherAI/pythia-6.9b/tree/main')).model).toBe(
+      'EleutherAI/pythia-6.9b',
+    );
     expect((await offline('Mixtral 8x7B')).model).toMatch(/^mistralai\//);
   });
 });

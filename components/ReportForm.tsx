@@ -3,7 +3,7 @@ import { nextTimestamp } from '@/lib/notes/records';
 import { copyText, publicLink, publicText, type PublicLink } from '@/lib/reports/public';
 import { REPORT_COMMENT_MAX, type PublicTarget, type Report, type ReportStatus } from '@/lib/reports/schema';
 import { SourceLinks } from './SourceLinks';
-import { openTab } from './stores';
+import { openTab } from '@/platform/extension';
 import { recordsStore } from './records';
 import { errorText } from '@/lib/error-text';
 import { formatDate, labelText, t } from './i18n';

@@ -14,6 +14,7 @@
  *   "Malformed request.", and an unknown type gets check-model's (the one message older pages send);
  * - a handler that throws answers with its message's refusal ('internal') instead of no answer.
  */
+import { errorText } from './error-text';
 import {
   PROTOCOL,
   isBackgroundType,
@@ -75,7 +76,7 @@ export async function dispatch<S extends MessageSender>(
   try {
     return await handler(request, sender);
   } catch (e) {
-    return PROTOCOL[request.type].refusal('internal', e instanceof Error ? e.message : String(e));
+    return PROTOCOL[request.type].refusal('internal', errorText(e));
   }
 }
 

@@ -3,6 +3,7 @@
  * and a label service that asks for each model's verdict once. Pure: the background passes in storage,
  * the verdict function, the clock and the toolbar's colours and words (platform/toolbar.ts).
  */
+import { errorText } from './error-text';
 import type { ClaimContext, JudgedClaim, Severity } from './claims/types';
 import { hintsFrom, type JudgeHints, type Judgement } from './claims/judge';
 import type { CheckResult } from './check';
@@ -345,7 +346,7 @@ export async function labelsFor(
           query,
           id: query,
           label: 'unknown' as const,
-          summary: `Could not check: ${e instanceof Error ? e.message : String(e)}`,
+          summary: `Could not check: ${errorText(e)}`,
         };
       }
     }),

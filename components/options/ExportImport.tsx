@@ -4,7 +4,7 @@ import { toCsv } from '@/lib/export/csv';
 import { toMarkdown } from '@/lib/export/markdown';
 import { applyImport, checkImportSize, parseImport, previewImport, type ImportCounts } from '@/lib/export/import';
 import type { ExportFile } from '@/lib/export/schema';
-import { appVersion } from '../stores';
+import { appVersion } from '@/platform/extension';
 import { errText, recordsStore } from '../records';
 import { t, tn } from '../i18n';
 

@@ -9,7 +9,7 @@ import {
 } from '@/lib/settings/schema';
 import { BadReplyError } from '@/lib/messages';
 import { send } from '@/platform/messaging';
-import { hfTokenItem, hubEndpointItem, saveSettings } from '../stores';
+import { hfTokenItem, hubEndpointItem, saveSettings } from '@/platform/storage';
 import { t } from '../i18n';
 import { useFeedback, type OnSettings } from './useFeedback';
 

@@ -1,7 +1,7 @@
 /** Options: the report and language cards; the site, Hub and data-source cards live in their own files. */
 import { useState } from 'preact/hooks';
 import { LANGUAGES, ReportRepoSchema, type Language, type Settings } from '@/lib/settings/schema';
-import { saveSettings } from '../stores';
+import { saveSettings } from '@/platform/storage';
 import { t } from '../i18n';
 import { useFeedback, type OnSettings } from './useFeedback';
 

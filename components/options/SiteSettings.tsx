@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { SITE_DETECTORS } from '@/lib/sites';
 import { SITE_GROUP_IDS, siteGroupOf } from '@/lib/settings/sites';
 import { autoScanEnabled, normalizeHost, type Settings } from '@/lib/settings/schema';
-import { saveSettings } from '../stores';
+import { saveSettings } from '@/platform/storage';
 import { t, type MessageKey } from '../i18n';
 import { useFeedback, type OnSettings } from './useFeedback';
 

@@ -1,3 +1,4 @@
+import { errorText } from '@/lib/error-text';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CheckModelResponse } from '@/lib/messages';
@@ -125,7 +126,7 @@ export function App({ settings: initialSettings, early }: { settings: Settings; 
       // Saved locally first: the draft exists before the form is shown.
       setReport(await recordsStore().put('reports', draft));
     } catch (e) {
-      setNotice(e instanceof Error ? e.message : String(e));
+      setNotice(errorText(e));
     }
   };
 
@@ -155,7 +156,7 @@ export function App({ settings: initialSettings, early }: { settings: Settings; 
       setSettings(await saveSettings({ disabledSites }));
       setNotice(siteOn ? t('site.turnedOff', { host }) : t('site.turnedOn', { host }));
     } catch (e) {
-      setNotice(e instanceof Error ? e.message : String(e));
+      setNotice(errorText(e));
     }
   };
 

@@ -1,3 +1,4 @@
+import { errorText } from '@/lib/error-text';
 import type { Req, Res } from '@/lib/messages';
 import { t } from '@/components/i18n';
 
@@ -35,7 +36,7 @@ export async function scanSite(tabId: number, origin: string, deps: ScanSiteDeps
     await deps.remember();
     return { kind: 'enabled' };
   } catch (e) {
-    return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
+    return { kind: 'error', message: errorText(e) };
   }
 }
 

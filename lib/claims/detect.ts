@@ -30,6 +30,13 @@ const N =
   '0-9\\u00b2\\u00b3\\u00b9\\u00bc-\\u00be\\u2070\\u2074-\\u2079\\u2080-\\u2089\\u2150-\\u2189\\u2460-\\u249b\\u24ea-\\u24ff' +
   '\\u3007\\u3021-\\u3029\\u3038-\\u303a\\uff10-\\uff19';
 
+/**
+ * Latin letters only, for the word edges of the term-talk and reported-speech patterns (whose keywords are Latin):
+ * with the `i` flag, V8 case-folds every range of `L` when it compiles a pattern, which tripled the content
+ * script's first-scan cost on a Hub model page.
+ */
+const LATIN = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f';
+
 /** Separator inside a phrase: space, NBSP, hyphen, non-breaking hyphen (at most two: "open - source"). */
 const D = '[\\s\\u00a0\\u2010\\u2011-]{0,2}';
 const S = '[\\s\\u00a0]+';
@@ -177,8 +184,8 @@ const GENERIC_AFTER = lazy(
 const TERM_BEFORE = lazy(
   () =>
     new RegExp(
-      `(?:^|[^${L}])(?:(?:the\\s+)?(?:term|word|words|phrase|expression|notion|concept|meaning|definition|idea)s?(?:\\s+of)?` +
-        `|what\\s+(?:is\\s+|does\\s+|makes\\s+(?:[${L}${N}-]+\\s+){0,2}|counts\\s+as\\s+|it\\s+means\\s+to\\s+be\\s+|qualifies\\s+as\\s+)?(?:truly\\s+|really\\s+|actually\\s+)?` +
+      `(?:^|[^${LATIN}])(?:(?:the\\s+)?(?:term|word|words|phrase|expression|notion|concept|meaning|definition|idea)s?(?:\\s+of)?` +
+        `|what\\s+(?:is\\s+|does\\s+|makes\\s+(?:[${LATIN}0-9-]+\\s+){0,2}|counts\\s+as\\s+|it\\s+means\\s+to\\s+be\\s+|qualifies\\s+as\\s+)?(?:truly\\s+|really\\s+|actually\\s+)?` +
         `|defin(?:e|es|ed|ing)|le\\s+terme|le\\s+mot|la\\s+notion\\s+d['’e]\\s?|la\\s+d[ée]finition\\s+d(?:e|u|['’])\\s?|le\\s+concept\\s+d['’e]\\s?|ce\\s+que\\s+(?:signifie|veut\\s+dire)` +
         `|el\\s+t[ée]rmino|la\\s+palabra|el\\s+concepto\\s+de|la\\s+definici[oó]n\\s+de|el\\s+significado\\s+de|qu[ée]\\s+(?:es|significa)` +
         `|der\\s+Begriff|das\\s+Wort|die\\s+Definition\\s+von|die\\s+Bedeutung\\s+von|was\\s+(?:ist|bedeutet))\\s*(?:l['’]|el\\s+|lo\\s+)?${QUOTE_OPEN}?\\s?$` +
@@ -191,7 +198,7 @@ const TERM_BEFORE = lazy(
 const TERM_AFTER = lazy(
   () =>
     new RegExp(
-      `^["”’»」』]?\\s*(?:AI\\s+)?(?:means?|meant|refers?\\s+to|is\\s+defined|stands?\\s+for|signifie|veut\\s+dire|bedeutet|hei(?:ß|ss)t|significa|quiere\\s+decir|se\\s+refiere)(?![${L}])` +
+      `^["”’»」』]?\\s*(?:AI\\s+)?(?:means?|meant|refers?\\s+to|is\\s+defined|stands?\\s+for|signifie|veut\\s+dire|bedeutet|hei(?:ß|ss)t|significa|quiere\\s+decir|se\\s+refiere)(?![${LATIN}])` +
         '|^["”」』]?(?:一词|一詞|这个词|這個詞|的定义|的定義|的含义|的含義|是什么|是什麼|意味着|意味著|是指|指的是)',
       'i',
     ),
@@ -222,7 +229,7 @@ const QUESTION_AFTER_ZH = /^[^。！？!?]{0,12}[吗嗎](?:[？?。！!]|$)/;
 const REPORTED_BEFORE = lazy(
   () =>
     new RegExp(
-      `(?:^|[^${L}])(?:say(?:s|ing)?|said|claim(?:s|ed|ing)?|insist(?:s|ed)?|assert(?:s|ed)?|argu(?:es|ed)|indica[${L}]*|afirma[${L}]*|asegura[${L}]*|dec[ií]an?|dijo|dijeron|affirm[${L}]*|prétend[${L}]*|déclar[${L}]*|behaupt[${L}]*|erklär[${L}]*|sagt[${L}]*|versicher[${L}]*)` +
+      `(?:^|[^${LATIN}])(?:say(?:s|ing)?|said|claim(?:s|ed|ing)?|insist(?:s|ed)?|assert(?:s|ed)?|argu(?:es|ed)|indica[${LATIN}]*|afirma[${LATIN}]*|asegura[${LATIN}]*|dec[ií]an?|dijo|dijeron|affirm[${LATIN}]*|prétend[${LATIN}]*|déclar[${LATIN}]*|behaupt[${LATIN}]*|erklär[${LATIN}]*|sagt[${LATIN}]*|versicher[${LATIN}]*)` +
         `\\s+(?:[^.;:!?]{0,80}?\\s)?(?:that|que|qu['’]|dass)\\s+[^.;:!?]{0,100}$`,
       'i',
     ),

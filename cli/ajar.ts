@@ -11,6 +11,7 @@ import { loadKnowledge } from '../lib/knowledge';
 import { createHubClient } from '../lib/hub/client';
 import { DEFAULT_HUB_ENDPOINT } from '../lib/hub/endpoint';
 import { errorText } from '../lib/error-text';
+import { terminalSafe, terminalSafeJson } from '../lib/text/terminal-safe';
 import { checkModel } from '../lib/check';
 import { createFileCache } from './hub-file-cache';
 import { renderVerdict } from './render';
@@ -29,7 +30,8 @@ Environment: HF_ENDPOINT, HF_TOKEN (sent only to the Hub, for gated repos), AJAR
 
 /** Errors are one line on stderr; stdout stays clean for --json. */
 function fail(code: number, message: string): never {
-  process.stderr.write(`ajar: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  // Messages can quote the Hub or the page: one line, no terminal controls.
+  process.stderr.write(`ajar: ${terminalSafe(message.replace(/\s*\n\s*/g, ' '))}\n`);
   process.exit(code);
 }
 
@@ -89,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const result = await checkModel(rest[0]!, { knowledge, hub, now: () => new Date() });
   if (!result.ok) fail(result.error === 'bad-query' ? 2 : 3, result.message);
-  if (values.json) process.stdout.write(`${JSON.stringify(result.verdict, null, 2)}\n`);
+  if (values.json) process.stdout.write(`${terminalSafeJson(JSON.stringify(result.verdict, null, 2))}\n`);
   else process.stdout.write(renderVerdict(result.verdict));
   return 0;
 }

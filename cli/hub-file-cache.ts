@@ -1,10 +1,13 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CacheEntrySchema, type CacheEntry, type HubCache } from '../lib/hub/cache';
 
 export const CACHE_FILE_NAME = 'hub-cache.json';
+/** Default cap on the cache file's size; the oldest entries are dropped past it. */
+export const MAX_CACHE_BYTES = 50 * 1024 * 1024;
 
 export interface FileCacheOptions {
   /** Directory of the cache file; default from the environment (see cacheDir). */
@@ -13,6 +16,8 @@ export interface FileCacheOptions {
   env?: NodeJS.ProcessEnv;
   /** Oldest entries are dropped beyond this many (default 2000). */
   maxEntries?: number;
+  /** Oldest entries are dropped while the file would be larger than this (default MAX_CACHE_BYTES). */
+  maxBytes?: number;
   /** Told about I/O faults, which are otherwise treated as misses / dropped writes. */
   onError?: (err: unknown, op: 'read' | 'write' | 'clear') => void;
 }
@@ -26,6 +31,31 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(homedir(), '.cache', 'ajar');
 }
 
+/**
+ * A temp file name beside `path` that another local user cannot guess (128 random bits), so it cannot be
+ * pre-created or symlinked to make the cache write elsewhere.
+ */
+export function tempPathFor(path: string): string {
+  return `${path}.${randomBytes(16).toString('hex')}.tmp`;
+}
+
+/** Bytes one entry adds to the file: `"key":{...},` */
+function entryBytes(key: string, entry: CacheEntry): number {
+  return Buffer.byteLength(JSON.stringify(key)) + Buffer.byteLength(JSON.stringify(entry)) + 2;
+}
+
+/** Drops the oldest entries (the map's first) until the file would fit in maxBytes. */
+function trimToBytes(map: Map<string, CacheEntry>, maxBytes: number): void {
+  const overhead = Buffer.byteLength('{"version":1,"entries":{}}');
+  let total = overhead;
+  for (const [k, v] of map) total += entryBytes(k, v);
+  while (total > maxBytes && map.size > 0) {
+    const [k, v] = map.entries().next().value as [string, CacheEntry];
+    total -= entryBytes(k, v);
+    map.delete(k);
+  }
+}
+
 const FileSchema = z.object({
   version: z.literal(1),
   entries: z.record(z.string(), z.unknown()),
@@ -33,13 +63,17 @@ const FileSchema = z.object({
 
 /**
  * A HubCache in one JSON file. Reads it once, keeps it in memory, and rewrites it atomically
- * (temp file + rename) after each change, so a crash never leaves a half-written cache.
+ * (temp file + rename) after each change, so a crash never leaves a half-written cache. The temp file has an
+ * unguessable name and is created exclusively with mode 0600; a directory the cache creates is 0700.
+ * The file is capped at maxBytes (oldest entries dropped); a larger file found on disk is not read.
  * A missing, corrupt or foreign file is an empty cache; invalid entries are skipped one by one.
+ * Two processes writing at once do not corrupt the file: the last rename wins, losing the other's new entries.
  */
 export function createFileCache(opts: FileCacheOptions = {}): HubCache & { readonly path: string } {
   const dir = opts.dir ?? cacheDir(opts.env);
   const path = join(dir, CACHE_FILE_NAME);
   const maxEntries = Math.max(1, opts.maxEntries ?? 2000);
+  const maxBytes = Math.max(1, opts.maxBytes ?? MAX_CACHE_BYTES);
   const report = (err: unknown, op: 'read' | 'write' | 'clear') => {
     try {
       opts.onError?.(err, op);
@@ -54,6 +88,8 @@ export function createFileCache(opts: FileCacheOptions = {}): HubCache & { reado
       const map = new Map<string, CacheEntry>();
       let text: string;
       try {
+        // Past the cap (an older, uncapped cache, or a planted file): start empty and overwrite it.
+        if ((await stat(path)).size > maxBytes) return map;
         text = await readFile(path, 'utf8');
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') report(err, 'read');
@@ -75,6 +111,7 @@ export function createFileCache(opts: FileCacheOptions = {}): HubCache & { reado
       }
       valid.sort((a, b) => a[1].storedAt - b[1].storedAt);
       for (const [k, v] of valid) map.set(k, v);
+      trimToBytes(map, maxBytes);
       return map;
     })();
     return loaded;
@@ -82,18 +119,26 @@ export function createFileCache(opts: FileCacheOptions = {}): HubCache & { reado
 
   // Writes are chained so two saves never interleave on the temp file.
   let writing: Promise<void> = Promise.resolve();
-  let counter = 0;
   const save = (map: Map<string, CacheEntry>): Promise<void> => {
     writing = writing.then(async () => {
-      const tmp = `${path}.${process.pid}.${Date.now()}.${counter++}.tmp`;
+      const tmp = tempPathFor(path);
+      let created = false;
       try {
-        await mkdir(dir, { recursive: true });
+        await mkdir(dir, { recursive: true, mode: 0o700 });
         const body = JSON.stringify({ version: 1, entries: Object.fromEntries(map) });
-        await writeFile(tmp, body, { encoding: 'utf8', mode: 0o600 });
+        // 'wx': fail rather than follow a file or symlink already there.
+        const file = await open(tmp, 'wx', 0o600);
+        created = true;
+        try {
+          await file.writeFile(body, 'utf8');
+        } finally {
+          await file.close();
+        }
         await rename(tmp, path);
       } catch (err) {
         report(err, 'write');
-        await rm(tmp, { force: true }).catch(() => undefined);
+        // Only a temp file this write created is removed (never one planted under the same name).
+        if (created) await rm(tmp, { force: true }).catch(() => undefined);
       }
     });
     return writing;
@@ -115,6 +160,7 @@ export function createFileCache(opts: FileCacheOptions = {}): HubCache & { reado
         if (oldest.done) break;
         map.delete(oldest.value);
       }
+      trimToBytes(map, maxBytes);
       await save(map);
     },
     async clear() {

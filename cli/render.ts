@@ -1,6 +1,7 @@
 import type { Verdict } from '../lib/verdict/schema';
 import type { Source } from '../lib/sources';
 import { LABEL_ANSI, LABEL_PHRASE, STATUS_SYMBOL } from '../lib/labels';
+import { terminalSafeDeep } from '../lib/text/terminal-safe';
 
 /** Readable terminal rendering of a verdict. It prints what the verdict says; it never re-decides it. */
 const useColour = process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -17,7 +18,9 @@ function src(sources: Source[]): string {
   return urls.length ? dim(` [${urls.join(' ; ')}]`) : '';
 }
 
-export function renderVerdict(v: Verdict): string {
+export function renderVerdict(verdict: Verdict): string {
+  // Every field holds Hub or page text: no escape sequence, control or bidi character reaches the terminal.
+  const v = terminalSafeDeep(verdict);
   const out: string[] = [];
   out.push(`${bold(v.model)}  ${paint(LABEL_ANSI[v.label], bold(LABEL_PHRASE[v.label].toUpperCase()))}`);
   out.push(v.summary);

@@ -13,6 +13,7 @@ import { scanDocument, type PageScan } from '../lib/scan/document';
 import { judgeScan } from '../lib/claims/judge-scan';
 import type { ClaimContext, JudgedClaimDetail } from '../lib/claims/types';
 import type { Verdict } from '../lib/verdict/schema';
+import { terminalSafe, terminalSafeDeep, terminalSafeJson } from '../lib/text/terminal-safe';
 
 export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 20_000;
@@ -227,7 +228,11 @@ function oneLine(s: string, max: number): string {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
-function render(target: string, pageModel: string | null, claims: JudgedClaimDetail[]): string {
+function render(rawTarget: string, rawPageModel: string | null, rawClaims: JudgedClaimDetail[]): string {
+  // The page's text, and even a file name, must not drive the terminal.
+  const target = terminalSafe(rawTarget);
+  const pageModel = rawPageModel === null ? null : terminalSafe(rawPageModel);
+  const claims = terminalSafeDeep(rawClaims);
   const out: string[] = [];
   out.push(`${target}${pageModel ? ` (page model: ${pageModel})` : ''}`);
   if (claims.length === 0) {
@@ -296,7 +301,7 @@ export async function runScan(opts: ScanCommandOptions): Promise<ScanOutcome> {
         linkedRepos: scan.contexts[i]!.linkedRepos,
       })),
     };
-    return { code: 0, stdout: `${JSON.stringify(json, null, 2)}\n` };
+    return { code: 0, stdout: `${terminalSafeJson(JSON.stringify(json, null, 2))}\n` };
   }
   return { code: 0, stdout: render(opts.target, scan.pageModel, claims) };
 }

@@ -77,13 +77,41 @@ export function modelUrl(model: string): string | null {
   return looksLikeRepoId(model) ? `${HF}/${model.split('/').map(encodeURIComponent).join('/')}` : null;
 }
 
+export interface PublicTextOptions {
+  /** Keep the page URL's query string and fragment (default false: they often carry session ids, search terms, tokens). */
+  keepQuery?: boolean;
+}
+
+/**
+ * The page URL as a public report shows it: without query string, fragment or user:password (which can identify
+ * the reader or carry secrets), unless keepQuery. A URL that does not parse is returned as is (it is not linked).
+ */
+export function publicPageUrl(url: string, opts: PublicTextOptions = {}): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return url;
+  }
+  u.username = '';
+  u.password = '';
+  if (!opts.keepQuery) {
+    u.search = '';
+    u.hash = '';
+  }
+  return u.href;
+}
+
 /** Title and Markdown body of a report, in English (the public trackers' language). */
-export function publicText(report: Report): PublicText {
+export function publicText(report: Report, opts: PublicTextOptions = {}): PublicText {
   const model = report.model ?? 'an unidentified model';
   const claim = report.claim.text.trim();
   const title = oneLine(`Openwashing? ${claim ? `"${oneLine(claim, 80)}"` : 'a claim'} about ${model}`, TITLE_MAX);
   const lines: string[] = ['A claim that may overstate how open an AI model is, reported with Ajar.', ''];
-  if (report.page) lines.push(`**Page:** ${mdLink(report.page.title || report.page.url, report.page.url)}`, '');
+  if (report.page) {
+    const pageUrl = publicPageUrl(report.page.url, opts);
+    lines.push(`**Page:** ${mdLink(report.page.title || pageUrl, pageUrl)}`, '');
+  }
   if (claim) lines.push('**Claim:**', '', quote(claim), '');
   const mUrl = report.model ? modelUrl(report.model) : null;
   lines.push(
@@ -171,8 +199,9 @@ export function publicLink(
   report: Report,
   repo: string,
   maxUrl = MAX_PUBLIC_URL,
+  opts: PublicTextOptions = {},
 ): PublicLink | null {
-  const text = publicText(report);
+  const text = publicText(report, opts);
   return target === 'github'
     ? githubIssueLink(repo, text, maxUrl)
     : huggingFaceDiscussionLink(report.model, text, maxUrl);

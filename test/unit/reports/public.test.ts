@@ -6,6 +6,7 @@ import {
   MAX_PUBLIC_URL,
   oneLine,
   publicLink,
+  publicPageUrl,
   publicText,
   TRUNCATION_NOTE,
 } from '@/lib/reports/public';
@@ -31,6 +32,22 @@ describe('public report text', () => {
     );
     expect(t.body).toContain('The licence has a 700M MAU clause.');
     expect(copyText(t)).toBe(`${t.title}\n\n${t.body}`);
+  });
+
+  it("leaves out the page URL's query string, fragment and credentials unless asked to keep them", () => {
+    const url = 'https://user:secret@example.com/news/llama?session=abc123&q=private#comment-7';
+    const r = report({ page: { url, title: '' } });
+    const t = publicText(r);
+    expect(t.body).toContain('**Page:** [https://example.com/news/llama](https://example.com/news/llama)');
+    for (const leak of ['session', 'abc123', 'private', 'comment-7', 'secret', 'user:'])
+      expect(t.body + t.title).not.toContain(leak);
+    const link = publicLink('github', r, 'owner/repo')!;
+    expect(decodeURIComponent(link.url)).not.toContain('abc123');
+    expect(publicText(r, { keepQuery: true }).body).toContain('session=abc123');
+    expect(publicText(r, { keepQuery: true }).body).not.toContain('secret');
+    expect(publicPageUrl('https://example.com/a?b#c')).toBe('https://example.com/a');
+    expect(publicPageUrl('https://example.com/a?b#c', { keepQuery: true })).toBe('https://example.com/a?b#c');
+    expect(publicPageUrl('not a url')).toBe('not a url');
   });
 
   it('keeps quoted text from pinging people, referencing issues or injecting links', () => {

@@ -1,37 +1,8 @@
 /** Links to a model's own code (GitHub, GitLab, Codeberg) in its card and metadata, apart from general tooling. */
+import { GITHUB_RESERVED_FIRST } from '../knowledge/repo-ids';
 
 const CODE_URL =
   /https?:\/\/(?:www\.)?(github\.com|gitlab\.com|codeberg\.org|raw\.githubusercontent\.com)\/[^\s<>()[\]{}"'`|\\,;]+/gi;
-// First path segments on github.com that are site pages, not owners.
-const GITHUB_RESERVED = new Set([
-  'about',
-  'apps',
-  'collections',
-  'contact',
-  'customer-stories',
-  'enterprise',
-  'events',
-  'explore',
-  'features',
-  'login',
-  'marketplace',
-  'new',
-  'notifications',
-  'orgs',
-  'organizations',
-  'pricing',
-  'search',
-  'security',
-  'settings',
-  'site',
-  'sponsors',
-  'topics',
-  'trending',
-  'users',
-  'join',
-  'readme',
-  'team',
-]);
 const GITLAB_STOP = new Set([
   '-',
   'blob',
@@ -97,7 +68,7 @@ export function codeRepoRoot(url: string): string | null {
   if (host === 'github.com' || host === 'raw.githubusercontent.com') {
     const [owner, repo] = segs;
     if (!owner || !repo) return null;
-    if (host === 'github.com' && GITHUB_RESERVED.has(owner.toLowerCase())) return null;
+    if (host === 'github.com' && GITHUB_RESERVED_FIRST.has(owner.toLowerCase())) return null;
     const o = clean(owner);
     const r = clean(repo);
     if (!NAME.test(o) || !NAME.test(r) || !o || !r) return null;

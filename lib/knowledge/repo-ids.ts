@@ -8,6 +8,43 @@
 const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,95}$/;
 
 /**
+ * First path segments of github.com that are site pages, not owners (github.com/<owner>/<repo>): used by the
+ * GitHub detector and by the code links read from model cards.
+ */
+export const GITHUB_RESERVED_FIRST: ReadonlySet<string> = new Set([
+  'about',
+  'apps',
+  'collections',
+  'contact',
+  'customer-stories',
+  'enterprise',
+  'events',
+  'explore',
+  'features',
+  'issues',
+  'join',
+  'login',
+  'marketplace',
+  'new',
+  'notifications',
+  'organizations',
+  'orgs',
+  'pricing',
+  'pulls',
+  'readme',
+  'search',
+  'security',
+  'settings',
+  'signup',
+  'site',
+  'sponsors',
+  'team',
+  'topics',
+  'trending',
+  'users',
+]);
+
+/**
  * First path segments of huggingface.co that are site sections, not organisations or users.
  * A model URL is huggingface.co/<org>/<name>; these would otherwise be read as an org.
  */

@@ -6,33 +6,7 @@
  */
 import { BASE_SKIP, type DetectorExamples, type SiteDetector } from './types';
 import { repoIdOfHref } from './hub-links';
-
-/** First segments of github.com that are not owners. */
-const NOT_OWNERS = new Set([
-  'about',
-  'apps',
-  'collections',
-  'customer-stories',
-  'enterprise',
-  'events',
-  'explore',
-  'features',
-  'issues',
-  'login',
-  'marketplace',
-  'new',
-  'notifications',
-  'orgs',
-  'organizations',
-  'pricing',
-  'pulls',
-  'search',
-  'settings',
-  'signup',
-  'sponsors',
-  'topics',
-  'trending',
-]);
+import { GITHUB_RESERVED_FIRST } from '../knowledge/repo-ids';
 
 function readmes(doc: Document): Element[] {
   return [...doc.querySelectorAll('article.markdown-body')];
@@ -46,7 +20,7 @@ export const github: SiteDetector = {
   test(url) {
     if (url.hostname !== 'github.com') return false;
     const [owner, repo] = url.pathname.split('/').filter(Boolean);
-    return !!owner && !!repo && !NOT_OWNERS.has(owner.toLowerCase());
+    return !!owner && !!repo && !GITHUB_RESERVED_FIRST.has(owner.toLowerCase());
   },
   pageModel(doc, url) {
     const ids = new Map<string, string>();

@@ -56,3 +56,18 @@ describe('lib/knowledge/repo-ids: the one home of repo-id rules', () => {
     expect(ids('see /usr/lib and me@host.org/x')).toEqual([]);
   });
 });
+
+describe('GitHub reserved first segments, one list for the detector and the code links', () => {
+  it('neither the GitHub detector nor a card code link takes a site page for a repository', async () => {
+    const { GITHUB_RESERVED_FIRST } = await import('../../../lib/knowledge/repo-ids');
+    const { github } = await import('../../../lib/sites/github');
+    const { codeRepoRoot } = await import('../../../lib/evidence/code-links');
+    expect(GITHUB_RESERVED_FIRST.size).toBeGreaterThan(20);
+    for (const first of GITHUB_RESERVED_FIRST) {
+      expect(github.test(new URL(`https://github.com/${first}/something`)), first).toBe(false);
+      expect(codeRepoRoot(`https://github.com/${first}/something`), first).toBeNull();
+    }
+    expect(github.test(new URL('https://github.com/allenai/OLMo'))).toBe(true);
+    expect(codeRepoRoot('https://github.com/allenai/OLMo')).not.toBeNull();
+  });
+});
